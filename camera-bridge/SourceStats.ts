@@ -1,0 +1,51 @@
+// Per-source (and per-receiver) health statistics: rate, inter-arrival jitter, latency, rejections by reason.
+import type { RejectReason } from './DecodeResult.ts';
+
+/** Smoothing of the running averages, as in RFC 3550's jitter estimator (gain 1/16). */
+const GAIN = 1 / 16;
+
+export class RejectCounts {
+  total = 0;
+  readonly byReason = new Map<RejectReason, number>();
+
+  add(reason: RejectReason): void {
+    this.total++;
+    this.byReason.set(reason, (this.byReason.get(reason) ?? 0) + 1);
+  }
+
+  toJSON(): Record<string, number> {
+    return Object.fromEntries(this.byReason);
+  }
+}
+
+export class SourceStats {
+  accepted = 0;
+  readonly rejected = new RejectCounts();
+  /** Engine time of the last good sample, s; -Infinity before the first. */
+  lastSeenS = -Infinity;
+  /** Running mean inter-arrival interval, s. */
+  meanIntervalS = 0;
+  /** Running mean |interval - mean interval|, s: the network jitter estimate. */
+  jitterS = 0;
+  /** Running mean sender-to-receive latency, s, when the sender timestamps its samples. */
+  latencyS: number | undefined;
+
+  recordArrival(nowS: number, measuredLatencyS?: number): void {
+    if (this.accepted > 0) {
+      const interval = nowS - this.lastSeenS;
+      this.meanIntervalS = this.accepted === 1 ? interval : this.meanIntervalS + GAIN * (interval - this.meanIntervalS);
+      this.jitterS += GAIN * (Math.abs(interval - this.meanIntervalS) - this.jitterS);
+    }
+    if (measuredLatencyS !== undefined) {
+      this.latencyS = this.latencyS === undefined ? measuredLatencyS : this.latencyS + GAIN * (measuredLatencyS - this.latencyS);
+    }
+    this.lastSeenS = nowS;
+    this.accepted++;
+  }
+
+  /** Samples per second from the mean interval; 0 until two samples arrived or once the source went quiet. */
+  rateHz(nowS: number, staleTimeoutS: number): number {
+    if (this.accepted < 2 || this.meanIntervalS <= 0 || nowS - this.lastSeenS > staleTimeoutS) return 0;
+    return 1 / this.meanIntervalS;
+  }
+}

@@ -1,0 +1,375 @@
+// Where every decoded update lands: merges partial updates, maps axes, compensates latency, filters jitter,
+// keeps a short history per camera and per-source health, and flags sources that go stale.
+import { EventEmitter } from 'node:events';
+import { AxisMapping } from './AxisMapping.ts';
+import type { CameraSample, CameraUpdate, LensSample, Quat, SubjectUpdate, TrackingProtocol, TrackingUpdate, Vec3 } from './CameraSample.ts';
+import { RejectReason, reject, type Rejection } from './DecodeResult.ts';
+import type { EngineClock } from './EngineClock.ts';
+import { PoseFilter } from './filter/PoseFilter.ts';
+import { isUnitQuat, normalizeQuat } from './math/quaternion.ts';
+import { createPoseAt, PoseHistory, type PoseAt } from './PoseHistory.ts';
+import { defaultSourceConfig, SourceConfigPatchSchema, sourceIdOf, type SourceConfig, type SourceConfigPatch } from './SourceConfig.ts';
+import { RejectCounts, SourceStats } from './SourceStats.ts';
+
+export interface TrackingHubOptions {
+  clock: EngineClock;
+  /** A source with no good sample for this long is stale, s. */
+  staleTimeoutS?: number;
+  /** When set, only these camera ids are accepted (stage config locks the list). */
+  allowedCameraIds?: ReadonlySet<string>;
+  /** Bound on distinct cameras and subjects so garbage ids cannot grow memory. */
+  maxCameras?: number;
+  maxSubjects?: number;
+  /** Sender timestamps further than this from our wall clock are ignored (unsynchronised sender), s. */
+  maxClockSkewS?: number;
+  /** Initial per-source settings, by source id (`osc:cam1`) or by protocol (`freed`). */
+  sourceConfig?: Record<string, SourceConfigPatch>;
+}
+
+/** One camera stream from one protocol. */
+export interface TrackingSource {
+  readonly sourceId: string;
+  readonly protocol: TrackingProtocol;
+  readonly cameraId: string;
+  config: SourceConfig;
+  mapping: AxisMapping;
+  readonly filter: PoseFilter;
+  readonly stats: SourceStats;
+  stale: boolean;
+  status: string | undefined;
+}
+
+interface CameraState {
+  readonly cameraId: string;
+  readonly history: PoseHistory;
+  /** Newest filtered sample (mutated in place). */
+  readonly latest: CameraSample;
+  hasPose: boolean;
+  lens: LensSample | undefined;
+  /** Lens fields seen before focal length and sensor width were both known. */
+  pendingLens: Partial<LensSample>;
+}
+
+export interface SubjectState {
+  subjectId: string;
+  t: number;
+  position: Vec3;
+  /** m/s, from the last two samples. */
+  velocity: Vec3;
+}
+
+export interface SourceHealth {
+  sourceId: string;
+  protocol: TrackingProtocol;
+  cameraId: string;
+  stale: boolean;
+  rateHz: number;
+  accepted: number;
+  rejected: Record<string, number>;
+  lastSeenAgeMs: number | null;
+  jitterMs: number;
+  latencyMs: number | null;
+  latencyOffsetMs: number;
+  status: string | null;
+}
+
+export interface TrackingHubEvents {
+  sample: [CameraSample, TrackingSource];
+  subject: [SubjectState];
+  stale: [TrackingSource];
+  fresh: [TrackingSource];
+}
+
+const SANE_POSITION_M = 10_000;
+
+export class TrackingHub extends EventEmitter<TrackingHubEvents> {
+  readonly clock: EngineClock;
+  readonly staleTimeoutS: number;
+  private readonly allowedCameraIds: ReadonlySet<string> | undefined;
+  private readonly maxCameras: number;
+  private readonly maxSubjects: number;
+  private readonly maxClockSkewS: number;
+  private readonly initialConfig: Record<string, SourceConfigPatch>;
+  private readonly sources = new Map<string, TrackingSource>();
+  private readonly cameras = new Map<string, CameraState>();
+  private readonly subjects = new Map<string, SubjectState>();
+  /** Hub refusals we could not attribute to a source (unknown ids, bad subjects), by protocol. */
+  readonly unattributed = new Map<TrackingProtocol, RejectCounts>();
+
+  private readonly _position: Vec3 = [0, 0, 0]; // incoming position, mapped then filtered in place
+  private readonly _rotation: Quat = [0, 0, 0, 1]; // incoming rotation, mapped then filtered in place
+
+  constructor(options: TrackingHubOptions) {
+    super();
+    this.clock = options.clock;
+    this.staleTimeoutS = options.staleTimeoutS ?? 0.1;
+    this.allowedCameraIds = options.allowedCameraIds;
+    this.maxCameras = options.maxCameras ?? 64;
+    this.maxSubjects = options.maxSubjects ?? 64;
+    this.maxClockSkewS = options.maxClockSkewS ?? 10;
+    this.initialConfig = options.sourceConfig ?? {};
+  }
+
+  /**
+   * Apply one decoded update received at engine time `receiveTimeS`.
+   * Returns a rejection (already counted) when the update is refused; the last good pose is kept.
+   */
+  ingest(protocol: TrackingProtocol, update: TrackingUpdate, receiveTimeS: number): Rejection | undefined {
+    return update.kind === 'camera' ? this.ingestCamera(protocol, update, receiveTimeS) : this.ingestSubject(protocol, update, receiveTimeS);
+  }
+
+  private countUnattributed(protocol: TrackingProtocol, reason: RejectReason): void {
+    let counts = this.unattributed.get(protocol);
+    if (!counts) {
+      counts = new RejectCounts();
+      this.unattributed.set(protocol, counts);
+    }
+    counts.add(reason);
+  }
+
+  /** Pose of `cameraId` at engine time `tS` (interpolated/extrapolated); undefined before its first pose. */
+  sampleCamera(cameraId: string, tS: number, out: PoseAt = createPoseAt()): PoseAt | undefined {
+    return this.cameras.get(cameraId)?.history.sampleAt(tS, out);
+  }
+
+  /** Newest filtered sample of a camera (a live object: copy it to keep it). */
+  latestSample(cameraId: string): CameraSample | undefined {
+    const cam = this.cameras.get(cameraId);
+    return cam?.hasPose ? cam.latest : undefined;
+  }
+
+  cameraIds(): string[] {
+    return [...this.cameras.values()].filter((c) => c.hasPose).map((c) => c.cameraId);
+  }
+
+  subjectList(): SubjectState[] {
+    return [...this.subjects.values()];
+  }
+
+  source(sourceId: string): TrackingSource | undefined {
+    return this.sources.get(sourceId);
+  }
+
+  sourceList(): TrackingSource[] {
+    return [...this.sources.values()];
+  }
+
+  /** Operator tuning, applied from the next sample on. Throws a ZodError on a bad patch. */
+  configureSource(sourceId: string, patch: unknown): SourceConfig {
+    const source = this.sources.get(sourceId);
+    if (!source) throw new Error(`VP_ERR_UNKNOWN_SOURCE: no source ${sourceId}`);
+    const parsed = SourceConfigPatchSchema.parse(patch);
+    this.applyPatch(source, parsed);
+    return source.config;
+  }
+
+  /** Flip stale flags; call every tick. Emits `stale`/`fresh` on transitions. */
+  checkStale(nowS = this.clock.nowS()): void {
+    for (const source of this.sources.values()) {
+      const stale = nowS - source.stats.lastSeenS > this.staleTimeoutS;
+      if (stale && !source.stale) {
+        source.stale = true;
+        this.emit('stale', source);
+      }
+    }
+  }
+
+  health(nowS = this.clock.nowS()): SourceHealth[] {
+    return this.sourceList().map((s) => ({
+      sourceId: s.sourceId,
+      protocol: s.protocol,
+      cameraId: s.cameraId,
+      stale: s.stale || nowS - s.stats.lastSeenS > this.staleTimeoutS,
+      rateHz: round(s.stats.rateHz(nowS, this.staleTimeoutS), 2),
+      accepted: s.stats.accepted,
+      rejected: s.stats.rejected.toJSON(),
+      lastSeenAgeMs: Number.isFinite(s.stats.lastSeenS) ? round((nowS - s.stats.lastSeenS) * 1000, 2) : null,
+      jitterMs: round(s.stats.jitterS * 1000, 3),
+      latencyMs: s.stats.latencyS === undefined ? null : round(s.stats.latencyS * 1000, 2),
+      latencyOffsetMs: s.config.latencyOffsetMs,
+      status: s.status ?? null,
+    }));
+  }
+
+  private ingestCamera(protocol: TrackingProtocol, u: CameraUpdate, receiveTimeS: number): Rejection | undefined {
+    const cam = this.cameraFor(u.cameraId);
+    if (!cam) return this.refuse(protocol, RejectReason.UnknownId, `camera ${u.cameraId} is not on the stage or the camera limit is reached`);
+    const source = this.sourceFor(protocol, u.cameraId);
+
+    if (u.position && !finiteAll(u.position)) return this.refuse(protocol, RejectReason.NotFinite, 'position is not finite', source);
+    if (u.rotation && !finiteAll(u.rotation)) return this.refuse(protocol, RejectReason.NotFinite, 'rotation is not finite', source);
+    if (u.position && u.position.some((v) => Math.abs(v) > SANE_POSITION_M)) return this.refuse(protocol, RejectReason.OutOfRange, 'position beyond 10 km', source);
+    if (u.rotation && !isUnitQuat(u.rotation)) return this.refuse(protocol, RejectReason.NotUnitQuaternion, 'rotation is not a unit quaternion', source);
+
+    // Latency: trust the sender's timestamp only when its clock agrees with ours.
+    const ageS = this.senderAgeS(u.sourceTimeUnixS);
+    const tS = receiveTimeS - (ageS ?? 0) - source.config.latencyOffsetMs / 1000;
+
+    if (u.lens) this.mergeLens(cam, u.lens);
+    if (u.status !== undefined) source.status = u.status;
+    if (u.timecode !== undefined) cam.latest.timecode = u.timecode;
+
+    if (u.position || u.rotation) {
+      const p = this._position;
+      const q = this._rotation;
+      // A partial pose (position only, or rotation only) completes from the last pose.
+      if (u.position) source.mapping.mapPosition(u.position, p);
+      else copy3(cam.latest.position, p);
+      if (u.rotation) normalizeQuat(source.mapping.mapRotation(u.rotation, q), q);
+      else copy4(cam.latest.rotation, q);
+
+      if (cam.hasPose && tS <= cam.history.latestTimeS) {
+        // Reordered or duplicate datagram: the newer pose already won.
+        return this.refuse(protocol, RejectReason.OutOfRange, 'sample older than the newest one', source);
+      }
+      source.filter.apply(tS, p, q);
+      cam.history.push(tS, p, q);
+      copy3(p, cam.latest.position);
+      copy4(q, cam.latest.rotation);
+      cam.latest.t = tS;
+      cam.hasPose = true;
+    } else if (!u.lens && u.status === undefined && u.timecode === undefined) {
+      return this.refuse(protocol, RejectReason.BadArgs, 'update carries no pose, lens or status', source);
+    }
+
+    cam.latest.sourceId = source.sourceId;
+    if (cam.lens) cam.latest.lens = cam.lens;
+    source.stats.recordArrival(receiveTimeS, ageS);
+    if (source.stale) {
+      source.stale = false;
+      this.emit('fresh', source);
+    }
+    if (cam.hasPose) this.emit('sample', cam.latest, source);
+    return undefined;
+  }
+
+  private ingestSubject(protocol: TrackingProtocol, u: SubjectUpdate, receiveTimeS: number): Rejection | undefined {
+    if (!finiteAll(u.position)) return this.refuse(protocol, RejectReason.NotFinite, 'subject position is not finite');
+    if (u.position.some((v) => Math.abs(v) > SANE_POSITION_M)) return this.refuse(protocol, RejectReason.OutOfRange, 'subject position beyond 10 km');
+    const tS = receiveTimeS - (this.senderAgeS(u.sourceTimeUnixS) ?? 0);
+    let s = this.subjects.get(u.subjectId);
+    if (!s) {
+      if (this.subjects.size >= this.maxSubjects) return this.refuse(protocol, RejectReason.UnknownId, 'subject limit reached');
+      s = { subjectId: u.subjectId, t: tS, position: [...u.position], velocity: [0, 0, 0] };
+      this.subjects.set(u.subjectId, s);
+    } else {
+      const dtS = tS - s.t;
+      if (dtS > 0) {
+        for (let i = 0; i < 3; i++) s.velocity[i] = (u.position[i]! - s.position[i]!) / dtS;
+      }
+      copy3(u.position, s.position);
+      s.t = tS;
+    }
+    this.emit('subject', s);
+    return undefined;
+  }
+
+  private senderAgeS(sourceTimeUnixS: number | undefined): number | undefined {
+    if (sourceTimeUnixS === undefined || !Number.isFinite(sourceTimeUnixS)) return undefined;
+    const ageS = this.clock.unixNowS() - sourceTimeUnixS;
+    return Math.abs(ageS) <= this.maxClockSkewS ? ageS : undefined;
+  }
+
+  private refuse(protocol: TrackingProtocol, reason: RejectReason, detail: string, source?: TrackingSource): Rejection {
+    if (source) source.stats.rejected.add(reason);
+    else this.countUnattributed(protocol, reason);
+    return reject(reason, detail);
+  }
+
+  private cameraFor(cameraId: string): CameraState | undefined {
+    let cam = this.cameras.get(cameraId);
+    if (cam) return cam;
+    if (this.allowedCameraIds && !this.allowedCameraIds.has(cameraId)) return undefined;
+    if (this.cameras.size >= this.maxCameras) return undefined;
+    cam = {
+      cameraId,
+      history: new PoseHistory(),
+      latest: { sourceId: '', cameraId, t: 0, position: [0, 0, 0], rotation: [0, 0, 0, 1] },
+      hasPose: false,
+      lens: undefined,
+      pendingLens: {},
+    };
+    this.cameras.set(cameraId, cam);
+    return cam;
+  }
+
+  private sourceFor(protocol: TrackingProtocol, cameraId: string): TrackingSource {
+    const sourceId = sourceIdOf(protocol, cameraId);
+    let source = this.sources.get(sourceId);
+    if (source) return source;
+    const config = defaultSourceConfig(protocol);
+    source = {
+      sourceId,
+      protocol,
+      cameraId,
+      config,
+      mapping: new AxisMapping(config.axisMapping),
+      filter: new PoseFilter(config.filter),
+      stats: new SourceStats(),
+      stale: false,
+      status: undefined,
+    };
+    // Protocol-wide settings first, then the source's own.
+    for (const key of [protocol, sourceId]) {
+      const patch = this.initialConfig[key];
+      if (patch) this.applyPatch(source, SourceConfigPatchSchema.parse(patch));
+    }
+    this.sources.set(sourceId, source);
+    return source;
+  }
+
+  private applyPatch(source: TrackingSource, patch: SourceConfigPatch): void {
+    if (patch.latencyOffsetMs !== undefined) source.config.latencyOffsetMs = patch.latencyOffsetMs;
+    if (patch.axisMapping) {
+      source.config.axisMapping = patch.axisMapping;
+      source.mapping = new AxisMapping(patch.axisMapping);
+    }
+    if (patch.filter) {
+      source.config.filter = patch.filter;
+      source.filter.setParams(patch.filter);
+    }
+  }
+
+  private mergeLens(cam: CameraState, lens: Partial<LensSample>): void {
+    const merged = { ...cam.lens, ...cam.pendingLens, ...stripUndefined(lens) };
+    if (isFinitePositive(merged.focalLengthMm) && isFinitePositive(merged.sensorWidthMm)) {
+      cam.lens = merged as LensSample;
+      cam.pendingLens = {};
+    } else {
+      cam.pendingLens = merged;
+    }
+  }
+}
+
+function finiteAll(v: readonly number[]): boolean {
+  for (const x of v) if (!Number.isFinite(x)) return false;
+  return true;
+}
+
+function isFinitePositive(v: number | undefined): v is number {
+  return v !== undefined && Number.isFinite(v) && v > 0;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  return out;
+}
+
+function copy3(a: Readonly<Vec3>, out: Vec3): void {
+  out[0] = a[0];
+  out[1] = a[1];
+  out[2] = a[2];
+}
+
+function copy4(a: Readonly<Quat>, out: Quat): void {
+  out[0] = a[0];
+  out[1] = a[1];
+  out[2] = a[2];
+  out[3] = a[3];
+}
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}

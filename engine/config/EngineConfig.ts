@@ -1,0 +1,75 @@
+// Engine settings from CLI flags and VP_* environment variables (flags win), validated with zod; DESIGN.md "Defaults".
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export const ALLOWED_FPS = [23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60] as const;
+
+const Port = z.coerce.number().int().min(0).max(65535);
+const Bool = z.union([z.boolean(), z.enum(['0', '1', 'true', 'false', 'on', 'off'])]).transform((v) => v === true || v === '1' || v === 'true' || v === 'on');
+
+export const EngineConfigSchema = z.object({
+  httpPort: Port.default(8080),
+  oscPort: Port.default(9000),
+  freedPort: Port.default(40000),
+  otioPort: Port.default(55555),
+  host: z.string().min(1).default('127.0.0.1'),
+  dataDir: z.string().min(1).default('./data'),
+  /** Path to a stage JSON; undefined = built-in demo stage. */
+  stage: z.string().min(1).optional(),
+  fps: z.coerce
+    .number()
+    .refine((v) => ALLOWED_FPS.some((f) => Math.abs(f - v) < 1e-6), { message: `fps must be one of ${ALLOWED_FPS.join(', ')}` })
+    .default(50),
+  simulate: Bool.default(true),
+  /** `role=token,…`; undefined = generate at start. */
+  tokens: z.string().optional(),
+  /** A source with no sample for this long is stale, ms. */
+  staleTimeoutMs: z.coerce.number().positive().max(10_000).default(100),
+  verbose: Bool.default(false),
+});
+export type EngineConfig = z.infer<typeof EngineConfigSchema>;
+
+/** flag name → [config key, env var] */
+const FLAGS = {
+  'http-port': ['httpPort', 'VP_HTTP_PORT'],
+  'osc-port': ['oscPort', 'VP_OSC_PORT'],
+  'freed-port': ['freedPort', 'VP_FREED_PORT'],
+  'otio-port': ['otioPort', 'VP_OTIO_PORT'],
+  host: ['host', 'VP_HOST'],
+  'data-dir': ['dataDir', 'VP_DATA_DIR'],
+  stage: ['stage', 'VP_STAGE'],
+  fps: ['fps', 'VP_FPS'],
+  simulate: ['simulate', 'VP_SIMULATE'],
+  tokens: ['tokens', 'VP_TOKENS'],
+  'stale-timeout-ms': ['staleTimeoutMs', 'VP_STALE_TIMEOUT_MS'],
+  verbose: ['verbose', 'VP_VERBOSE'],
+} as const;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads argv (without node/script) and env; throws ConfigError naming the flag/variable and why. */
+export function loadEngineConfig(argv: string[], env: NodeJS.ProcessEnv): EngineConfig {
+  let flags: Record<string, string | boolean | undefined>;
+  try {
+    const options = Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: name === 'verbose' ? ('boolean' as const) : ('string' as const) }]));
+    flags = parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
+  const raw: Record<string, unknown> = {};
+  for (const [flag, [key, envName]] of Object.entries(FLAGS)) {
+    const value = flags[flag] ?? env[envName];
+    if (value !== undefined && value !== '') raw[key] = value;
+  }
+  const parsed = EngineConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = String(issue.path[0]);
+    const entry = Object.entries(FLAGS).find(([, [k]]) => k === key);
+    const where = entry ? `--${entry[0]} / ${entry[1][1]}` : key;
+    throw new ConfigError(`${where}: ${issue.message}`);
+  }
+  return parsed.data;
+}

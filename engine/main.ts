@@ -1,0 +1,68 @@
+// `npm start`: the embedded default — engine, demo camera simulator, join URLs — with clean shutdown on SIGINT/SIGTERM.
+import { createSystemClock } from '../camera-bridge/EngineClock.ts';
+import { feedHub } from '../camera-bridge/simulator/feedHub.ts';
+import { Simulator } from '../camera-bridge/simulator/Simulator.ts';
+import { ROLES, RoleTokens } from './auth/RoleTokens.ts';
+import { ConfigError, loadEngineConfig } from './config/EngineConfig.ts';
+import { Engine } from './Engine.ts';
+import { createLogger } from './log/createLogger.ts';
+
+async function main(): Promise<void> {
+  let config;
+  let tokens;
+  try {
+    config = loadEngineConfig(process.argv.slice(2), process.env);
+    tokens = RoleTokens.parse(config.tokens);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof Error) {
+      process.stderr.write(`vantage: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = createLogger({ verbose: config.verbose });
+  const clock = createSystemClock();
+  const engine = new Engine({ config, tokens, log, clock });
+
+  let ports;
+  try {
+    ports = await engine.start();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    process.stderr.write(`vantage: could not start: ${e.code === 'EADDRINUSE' ? `port in use (${e.message}); set VP_HTTP_PORT etc. or use 0 for a free port` : e.message}\n`);
+    process.exit(1);
+  }
+
+  let simulator: Simulator | undefined;
+  if (config.simulate) {
+    simulator = new Simulator({ cameras: 1, rateHz: 120, style: 'handheld', cameraIdPrefix: 'sim-cam', noiseM: 0.0005, send: feedHub(engine.hub) });
+    simulator.start();
+  }
+
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${ports.http}`;
+  const lines = [
+    '',
+    `  Vantage ${config.simulate ? '(with a simulated camera: VP_SIMULATE=0 turns it off)' : ''}`,
+    `  health      ${base}/api/health`,
+    ...ROLES.map((role) => `  ${role.padEnd(11)} ${base}/?token=${tokens.tokenFor(role)}`),
+    `  tracking in OSC udp:${ports.osc}  FreeD udp:${ports.freed}  OpenTrackIO udp:${ports.opentrackio}  WebSocket ${base.replace('http', 'ws')}/ingest?token=${tokens.tokenFor('operator')}`,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    simulator?.stop();
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    await engine.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main();
