@@ -28,9 +28,12 @@ export interface ReceiverStats {
   port: number;
   datagrams: number;
   bytes: number;
+  decoded: number;
+  pending: number;
   updates: number;
   rejected: number;
   rejectedByReason: Record<string, number>;
+  refusedByReason: Record<string, number>;
 }
 
 export class UdpReceiver {
@@ -39,9 +42,16 @@ export class UdpReceiver {
   private readonly options: UdpReceiverOptions;
   datagrams = 0;
   bytes = 0;
+  /** Datagrams that decoded (their updates may still be refused by the hub, counted there per source). */
+  decoded = 0;
+  /** Valid fragments waiting for the rest of a message (OpenTrackIO segments). */
+  pending = 0;
+  /** Updates the hub took. */
   updates = 0;
-  /** Every refusal of a datagram or of one of its updates. */
+  /** Datagrams the decoder refused, by reason. Invariant: datagrams = decoded + pending + rejected.total. */
   readonly rejected = new RejectCounts();
+  /** Updates from decoded datagrams that the hub refused (unknown id, stale order…), by reason. */
+  readonly refused = new RejectCounts();
 
   constructor(options: UdpReceiverOptions) {
     this.options = options;
@@ -81,9 +91,12 @@ export class UdpReceiver {
       port: this.port,
       datagrams: this.datagrams,
       bytes: this.bytes,
+      decoded: this.decoded,
+      pending: this.pending,
       updates: this.updates,
       rejected: this.rejected.total,
       rejectedByReason: this.rejected.toJSON(),
+      refusedByReason: this.refused.toJSON(),
     };
   }
 
@@ -99,16 +112,20 @@ export class UdpReceiver {
       // A decoder bug must cost one datagram, not the process.
       result = { ok: false, reason: RejectReason.Malformed, detail: `decoder threw: ${(err as Error).message}` };
     }
-    if (result.ok === 'pending') return;
+    if (result.ok === 'pending') {
+      this.pending++;
+      return;
+    }
     if (result.ok === false) {
       this.rejected.add(result.reason);
       this.options.onReject?.(result.reason, result.detail, rinfo);
       return;
     }
+    this.decoded++;
     for (const update of result.updates) {
       const refused = this.options.hub.ingest(this.protocol, update, receiveTimeS);
       if (refused) {
-        this.rejected.add(refused.reason);
+        this.refused.add(refused.reason);
         this.options.onReject?.(refused.reason, refused.detail, rinfo);
       } else {
         this.updates++;

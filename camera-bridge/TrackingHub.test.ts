@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { CameraUpdate } from './CameraSample.ts';
+import { RejectReason } from './DecodeResult.ts';
+import { ManualClock } from './EngineClock.ts';
+import { DEFAULT_POSE_FILTER } from './filter/PoseFilter.ts';
+import { TrackingHub } from './TrackingHub.ts';
+
+const RAW = { filter: { ...DEFAULT_POSE_FILTER, enabled: false } };
+
+function cam(cameraId: string, x: number, extra: Partial<CameraUpdate> = {}): CameraUpdate {
+  return { kind: 'camera', cameraId, position: [x, 1, 2], rotation: [0, 0, 0, 1], ...extra };
+}
+
+describe('TrackingHub', () => {
+  it('registers a camera on its first valid sample and returns its latest pose', () => {
+    const clock = new ManualClock(10);
+    const hub = new TrackingHub({ clock, sourceConfig: { osc: RAW } });
+    expect(hub.ingest('osc', cam('A', 0.5), clock.nowS())).toBeUndefined();
+    expect(hub.cameraIds()).toEqual(['A']);
+    expect(hub.latestSample('A')).toMatchObject({ sourceId: 'osc:A', cameraId: 'A', t: 10, position: [0.5, 1, 2] });
+  });
+
+  it('goes stale after the timeout with no samples and fresh on the next good one', () => {
+    const clock = new ManualClock(0);
+    const hub = new TrackingHub({ clock, staleTimeoutS: 0.1 });
+    const events: string[] = [];
+    hub.on('stale', (s) => events.push(`stale ${s.sourceId}`));
+    hub.on('fresh', (s) => events.push(`fresh ${s.sourceId}`));
+    hub.ingest('osc', cam('A', 0), 0);
+    clock.timeS = 0.099;
+    hub.checkStale();
+    expect(hub.health()[0]!.stale).toBe(false);
+    clock.timeS = 0.101;
+    hub.checkStale();
+    hub.checkStale(); // a second check must not repeat the event
+    expect(hub.health()[0]!.stale).toBe(true);
+    hub.ingest('osc', cam('A', 0.1), clock.nowS());
+    expect(hub.health()[0]!.stale).toBe(false);
+    expect(events).toEqual(['stale osc:A', 'fresh osc:A']);
+  });
+
+  it('a bad sample is counted by reason and the last good pose is kept', () => {
+    const clock = new ManualClock(1);
+    const hub = new TrackingHub({ clock, sourceConfig: { ws: RAW } });
+    hub.ingest('ws', cam('A', 1), 1);
+    clock.advance(0.01);
+    expect(hub.ingest('ws', cam('A', NaN), clock.nowS())?.reason).toBe(RejectReason.NotFinite);
+    expect(hub.ingest('ws', cam('A', 2, { rotation: [0, 0, 0, 3] }), clock.nowS())?.reason).toBe(RejectReason.NotUnitQuaternion);
+    expect(hub.ingest('ws', cam('A', 1e6), clock.nowS())?.reason).toBe(RejectReason.OutOfRange);
+    expect(hub.latestSample('A')!.position).toEqual([1, 1, 2]);
+    expect(hub.health()[0]!.rejected).toEqual({ VP_ERR_NOT_FINITE: 1, VP_ERR_NOT_UNIT_QUATERNION: 1, VP_ERR_OUT_OF_RANGE: 1 });
+  });
+
+  it('shifts sample time by the latency offset and by a trusted sender timestamp', () => {
+    const clock = new ManualClock(5, 1_700_000_000);
+    const hub = new TrackingHub({ clock, sourceConfig: { 'osc:A': { latencyOffsetMs: 40 } } });
+    hub.ingest('osc', cam('A', 0), 5);
+    expect(hub.latestSample('A')!.t).toBeCloseTo(4.96, 9);
+    // Sender says the pose is 20 ms old: 5.1 - 0.02 - 0.04
+    clock.timeS = 5.1;
+    hub.ingest('osc', cam('A', 0, { sourceTimeUnixS: clock.unixNowS() - 0.02 }), 5.1);
+    expect(hub.latestSample('A')!.t).toBeCloseTo(5.04, 6); // Unix-seconds doubles carry ~1e-7 s rounding
+    expect(hub.health()[0]!.latencyMs).toBeCloseTo(20, 3);
+    // A sender clock an hour off is ignored rather than trusted.
+    clock.timeS = 5.2;
+    hub.ingest('osc', cam('A', 0, { sourceTimeUnixS: clock.unixNowS() - 3600 }), 5.2);
+    expect(hub.latestSample('A')!.t).toBeCloseTo(5.16, 6);
+  });
+
+  it('merges lens-only updates into the camera and completes partial poses from the last one', () => {
+    const clock = new ManualClock(0);
+    const hub = new TrackingHub({ clock, sourceConfig: { osc: RAW } });
+    hub.ingest('osc', { kind: 'camera', cameraId: 'A', lens: { focalLengthMm: 35 } }, 0);
+    expect(hub.latestSample('A')).toBeUndefined(); // no pose yet
+    hub.ingest('osc', { kind: 'camera', cameraId: 'A', lens: { sensorWidthMm: 24.89 } }, 0.01);
+    hub.ingest('osc', cam('A', 3), 0.02);
+    expect(hub.latestSample('A')!.lens).toEqual({ focalLengthMm: 35, sensorWidthMm: 24.89 });
+    hub.ingest('osc', { kind: 'camera', cameraId: 'A', rotation: [0, Math.SQRT1_2, 0, Math.SQRT1_2] }, 0.03);
+    expect(hub.latestSample('A')!.position).toEqual([3, 1, 2]);
+    expect(hub.latestSample('A')!.rotation[1]).toBeCloseTo(Math.SQRT1_2, 9);
+  });
+
+  it('maps FreeD/OpenTrackIO native Z-up poses into the engine frame by default', () => {
+    const hub = new TrackingHub({ clock: new ManualClock(0), sourceConfig: { freed: RAW } });
+    hub.ingest('freed', { kind: 'camera', cameraId: 'freed-1', position: [1, 2, 3], rotation: [0, 0, 0, 1] }, 0);
+    expect(hub.latestSample('freed-1')!.position).toEqual([1, 3, -2]);
+  });
+
+  it('interpolates between samples at a requested time', () => {
+    const hub = new TrackingHub({ clock: new ManualClock(0), sourceConfig: { osc: RAW } });
+    hub.ingest('osc', cam('A', 0), 1);
+    hub.ingest('osc', cam('A', 1), 1.1);
+    expect(hub.sampleCamera('A', 1.05)!.position[0]).toBeCloseTo(0.5, 9);
+  });
+
+  it('refuses cameras outside a locked list and beyond the camera limit', () => {
+    const locked = new TrackingHub({ clock: new ManualClock(0), allowedCameraIds: new Set(['A']) });
+    expect(locked.ingest('osc', cam('B', 0), 0)?.reason).toBe(RejectReason.UnknownId);
+    const limited = new TrackingHub({ clock: new ManualClock(0), maxCameras: 2 });
+    limited.ingest('osc', cam('A', 0), 0);
+    limited.ingest('osc', cam('B', 0), 0);
+    expect(limited.ingest('osc', cam('C', 0), 0)?.reason).toBe(RejectReason.UnknownId);
+    expect(limited.unattributed.get('osc')?.total).toBe(1);
+  });
+
+  it('estimates subject velocity', () => {
+    const hub = new TrackingHub({ clock: new ManualClock(0) });
+    hub.ingest('osc', { kind: 'subject', subjectId: 's', position: [0, 0, 0] }, 0);
+    hub.ingest('osc', { kind: 'subject', subjectId: 's', position: [0.5, 0, 0] }, 0.5);
+    expect(hub.subjectList()[0]!.velocity).toEqual([1, 0, 0]);
+  });
+
+  it('reports rate and jitter from arrival times', () => {
+    const hub = new TrackingHub({ clock: new ManualClock(0), staleTimeoutS: 1 });
+    for (let i = 0; i < 100; i++) hub.ingest('osc', cam('A', i * 0.001), i * 0.01);
+    const h = hub.health(0.99)[0]!;
+    expect(h.rateHz).toBeCloseTo(100, 6);
+    expect(h.jitterMs).toBeCloseTo(0, 6);
+  });
+
+  it('validates operator tuning patches', () => {
+    const hub = new TrackingHub({ clock: new ManualClock(0) });
+    hub.ingest('osc', cam('A', 0), 0);
+    expect(hub.configureSource('osc:A', { latencyOffsetMs: 25 }).latencyOffsetMs).toBe(25);
+    expect(() => hub.configureSource('osc:A', { latencyOffsetMs: 'soon' })).toThrow();
+    expect(() => hub.configureSource('osc:A', { axisMapping: ['x', 'y', '-z'] })).toThrow();
+    expect(() => hub.configureSource('osc:nope', {})).toThrow(/UNKNOWN_SOURCE/);
+  });
+});
