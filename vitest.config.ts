@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['camera-bridge/**/*.test.ts', 'engine/**/*.test.ts', 'stage-ui/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['bench/**/*.test.ts', 'camera-bridge/**/*.test.ts', 'engine/**/*.test.ts', 'stage-ui/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores on CI: keep socket-heavy files from starving each other.
