@@ -1,0 +1,47 @@
+// One connected /live client (console or render node): its role, subscription, back-pressure and sync state.
+import type { WebSocket } from 'ws';
+import type { RoleWire } from '../protocol/LiveMessages.ts';
+
+export class LiveClient {
+  /** Walls whose projections this client receives; '*' = all. */
+  walls: ReadonlySet<string> | '*';
+  framesSent = 0;
+  /** Frames skipped because the socket's send buffer was over the limit (a slow client). */
+  framesDropped = 0;
+  /** Last frame number the client reported on screen; -1 before the first report. */
+  presentedFrame = -1;
+  /** Engine time of that report, s. */
+  presentedAtS = -Infinity;
+  /** Frames per second it presents (running mean). */
+  presentedFps = 0;
+  commands = 0;
+  rejectedMessages = 0;
+
+  constructor(
+    readonly id: string,
+    readonly ws: WebSocket,
+    readonly role: RoleWire,
+    /** The wall a render node drives (`/live?wall=`), undefined for consoles. */
+    readonly wallId: string | undefined,
+    readonly connectedAtS: number,
+  ) {
+    this.walls = wallId ? new Set([wallId]) : '*';
+  }
+
+  /** Key of the frame payload this client gets: clients with equal keys share one serialised string. */
+  get subscriptionKey(): string {
+    return this.walls === '*' ? '*' : [...this.walls].sort().join(',');
+  }
+
+  recordPresented(frame: number, nowS: number): void {
+    if (frame <= this.presentedFrame) return;
+    const dtS = nowS - this.presentedAtS;
+    const frames = frame - this.presentedFrame;
+    if (this.presentedFrame >= 0 && dtS > 0) {
+      const fps = frames / dtS;
+      this.presentedFps = this.presentedFps === 0 ? fps : this.presentedFps + 0.1 * (fps - this.presentedFps);
+    }
+    this.presentedFrame = frame;
+    this.presentedAtS = nowS;
+  }
+}

@@ -1,0 +1,210 @@
+// The /live WebSocket fan-out: hello on connect, one frame per tick to every client without ever blocking the tick,
+// commands queued for the next tick and acknowledged, render-node sync tracked from their `presented` reports.
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { AckMessage, CommandMessage, EventMessage, HelloMessage, RoleWire } from '../protocol/LiveMessages.ts';
+import { ClientMessageSchema, MAX_LIVE_MESSAGE_BYTES } from './ClientMessageSchema.ts';
+import { LiveClient } from './LiveClient.ts';
+
+/** Skip frames for a client whose unsent bytes exceed this (~ a few frames): never buffer unbounded. */
+export const MAX_BUFFERED_BYTES = 512 * 1024;
+/** A render node more than this many frames behind is out of sync. */
+export const MAX_SYNC_LAG_FRAMES = 2;
+/** A render node silent for this long is out of sync, s. */
+export const MAX_SYNC_SILENCE_S = 0.5;
+
+export interface QueuedCommand {
+  client: LiveClient;
+  command: CommandMessage;
+}
+
+/** The frame of one tick, in pieces so each subscription's JSON is concatenated, not re-serialised. */
+export interface FramePayload {
+  frame: number;
+  /** `"type":"frame",...,"cameras":[...]` — everything but the walls, as JSON object members. */
+  head: string;
+  /** wall id → serialised WallFrameWire */
+  walls: ReadonlyMap<string, string>;
+}
+
+export interface LiveServerOptions {
+  nowS: () => number;
+  hello: (client: LiveClient) => HelloMessage;
+  /** Known wall ids: a render node asking for another is refused. */
+  wallIds: () => readonly string[];
+  maxConnections?: number;
+  onProtocolError?: (client: LiveClient, reason: string) => void;
+}
+
+export interface RenderNodeHealth {
+  clientId: string;
+  wallId: string | undefined;
+  presentedFrame: number;
+  lagFrames: number | null;
+  presentedFps: number;
+  inSync: boolean;
+  framesSent: number;
+  framesDropped: number;
+}
+
+export class LiveServer {
+  private readonly wss: WebSocketServer;
+  private readonly clients = new Map<WebSocket, LiveClient>();
+  private readonly queue: QueuedCommand[] = [];
+  private readonly options: LiveServerOptions;
+  private readonly maxConnections: number;
+  /** Per-tick cache: subscription key → serialised frame. */
+  private readonly serialised = new Map<string, string>();
+  /** The last published frame number. */
+  frame = -1;
+  rejectedMessages = 0;
+
+  constructor(options: LiveServerOptions) {
+    this.options = options;
+    this.maxConnections = options.maxConnections ?? 256;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_LIVE_MESSAGE_BYTES, perMessageDeflate: false });
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  clientList(): LiveClient[] {
+    return [...this.clients.values()];
+  }
+
+  /** Upgrade an authenticated request; `?wall=` makes the client a render node for that wall. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, role: RoleWire): void {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const wallId = url.searchParams.get('wall') ?? undefined;
+    if (wallId !== undefined && !this.options.wallIds().includes(wallId)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    if (this.clients.size >= this.maxConnections) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const client = new LiveClient(randomUUID(), ws, role, wallId, this.options.nowS());
+      this.clients.set(ws, client);
+      ws.on('message', (data, isBinary) => this.onMessage(client, data, isBinary));
+      ws.on('close', () => this.clients.delete(ws));
+      ws.on('error', () => ws.terminate());
+      this.sendTo(client, JSON.stringify(this.options.hello(client)));
+    });
+  }
+
+  /** Send this tick's frame to every client; a client with a full send buffer skips it (counted). */
+  publish(payload: FramePayload): void {
+    this.frame = payload.frame;
+    this.serialised.clear();
+    for (const client of this.clients.values()) {
+      if (client.ws.readyState !== client.ws.OPEN) continue;
+      if (client.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        client.framesDropped++;
+        continue;
+      }
+      const key = client.subscriptionKey;
+      let text = this.serialised.get(key);
+      if (text === undefined) {
+        text = serialiseFrame(payload, client.walls);
+        this.serialised.set(key, text);
+      }
+      client.ws.send(text);
+      client.framesSent++;
+    }
+  }
+
+  /** Commands received since the last call, in arrival order (applied at the tick). */
+  takeCommands(): QueuedCommand[] {
+    return this.queue.splice(0, this.queue.length);
+  }
+
+  ack(client: LiveClient, message: AckMessage): void {
+    this.sendTo(client, JSON.stringify(message));
+  }
+
+  /** An event to every client (or those `filter` picks). */
+  broadcastEvent(event: EventMessage, filter?: (c: LiveClient) => boolean): void {
+    const text = JSON.stringify(event);
+    for (const client of this.clients.values()) if (!filter || filter(client)) this.sendTo(client, text);
+  }
+
+  renderNodes(nowS = this.options.nowS()): RenderNodeHealth[] {
+    return this.clientList()
+      .filter((c) => c.wallId !== undefined)
+      .map((c) => {
+        const lag = c.presentedFrame >= 0 ? this.frame - c.presentedFrame : null;
+        const inSync = lag !== null && lag <= MAX_SYNC_LAG_FRAMES && nowS - c.presentedAtS <= MAX_SYNC_SILENCE_S;
+        return {
+          clientId: c.id,
+          wallId: c.wallId,
+          presentedFrame: c.presentedFrame,
+          lagFrames: lag,
+          presentedFps: Math.round(c.presentedFps * 10) / 10,
+          inSync,
+          framesSent: c.framesSent,
+          framesDropped: c.framesDropped,
+        };
+      });
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.clients.keys()) ws.terminate();
+    this.clients.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private onMessage(client: LiveClient, data: RawData, isBinary: boolean): void {
+    if (isBinary) return this.refuse(client, 'binary frames are not accepted; send JSON text');
+    let json: unknown;
+    try {
+      json = JSON.parse(data.toString());
+    } catch {
+      return this.refuse(client, 'malformed JSON');
+    }
+    const parsed = ClientMessageSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      return this.refuse(client, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+    const msg = parsed.data;
+    if (msg.type === 'presented') {
+      client.recordPresented(msg.frame, this.options.nowS());
+      return;
+    }
+    client.commands++;
+    // Bounded: a client flooding commands faster than ticks loses the excess, with an error ack each.
+    if (this.queue.length >= 1024) {
+      this.ack(client, { type: 'ack', id: msg.id, ok: false, error: 'VP_ERR_BUSY: too many queued commands' });
+      return;
+    }
+    this.queue.push({ client, command: msg as CommandMessage });
+  }
+
+  private refuse(client: LiveClient, reason: string): void {
+    client.rejectedMessages++;
+    this.rejectedMessages++;
+    this.options.onProtocolError?.(client, reason);
+    this.sendTo(client, JSON.stringify({ type: 'error', code: 'VP_ERR_BAD_MESSAGE', reason }));
+  }
+
+  private sendTo(client: LiveClient, text: string): void {
+    if (client.ws.readyState === client.ws.OPEN && client.ws.bufferedAmount <= MAX_BUFFERED_BYTES) client.ws.send(text);
+  }
+}
+
+/** `{<head>,"walls":{"id":<wall>,...}}` — pieces were serialised once for the tick. */
+export function serialiseFrame(payload: FramePayload, walls: ReadonlySet<string> | '*'): string {
+  let out = `{${payload.head},"walls":{`;
+  let first = true;
+  for (const [id, json] of payload.walls) {
+    if (walls !== '*' && !walls.has(id)) continue;
+    out += `${first ? '' : ','}${JSON.stringify(id)}:${json}`;
+    first = false;
+  }
+  return out + '}}';
+}

@@ -1,0 +1,97 @@
+// Wall render node page (`/wall/{wallId}?token=…&scale=0.25`): joins /live for its wall and draws every frame it gets.
+import * as THREE from 'three';
+import type { FrameMessage, HelloMessage, ServerMessage } from '../../engine/protocol/LiveMessages.ts';
+import { LiveConnection, type ConnectionState } from '../live/LiveConnection.ts';
+import { createDemoEnvironment } from '../scene/DemoEnvironment.ts';
+import { WallRenderer, type WallLook } from './WallRenderer.ts';
+
+const params = new URL(location.href).searchParams;
+const wallId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
+const scale = clamp(Number(params.get('scale') ?? 1), 0.05, 1);
+const look: WallLook = {
+  featherM: Number(params.get('feather') ?? 0.15),
+  borderM: Number(params.get('border') ?? 0),
+  borderColor: new THREE.Color(params.get('borderColor') ?? '#ff3b30'),
+  gain: new THREE.Vector3(...(params.get('gain') ?? '1,1,1').split(',').map(Number).concat([1, 1, 1]).slice(0, 3)),
+};
+const showOverlay = params.get('debug') !== '0';
+
+const canvas = document.getElementById('wall') as HTMLCanvasElement;
+const overlay = document.getElementById('overlay') as HTMLDivElement;
+overlay.hidden = !showOverlay;
+
+let wall: WallRenderer | undefined;
+let latest: FrameMessage | undefined;
+let renderedFrame = -1;
+let connection: ConnectionState = 'connecting';
+let fps = 0;
+let lastPresentMs = 0;
+
+/** Read by browser tests and operators' tooling: what this node last put on screen. */
+const status: { wallId: string; frame: number; fps: number; connection: ConnectionState; scene: string; widthPx: number; heightPx: number } = { wallId, frame: -1, fps: 0, connection, scene: '', widthPx: 0, heightPx: 0 };
+(window as unknown as { vantageWall: typeof status }).vantageWall = status;
+
+const live = new LiveConnection({
+  params: { wall: wallId },
+  onState: (s) => {
+    connection = s;
+    status.connection = s;
+    updateOverlay();
+  },
+  onMessage: (m: ServerMessage) => {
+    if (m.type === 'hello') onHello(m);
+    else if (m.type === 'frame') latest = m;
+    else if (m.type === 'error') console.warn('engine:', m.reason);
+  },
+});
+
+function onHello(hello: HelloMessage): void {
+  const wallWire = hello.stage.walls.find((w) => w.id === wallId);
+  if (!wallWire) {
+    overlay.textContent = `unknown wall "${wallId}"`;
+    overlay.classList.add('bad');
+    return;
+  }
+  // A reconnect re-sends hello: rebuild only if the wall itself changed.
+  if (!wall || wall.widthPx !== Math.round(wallWire.resolutionPx[0] * scale)) {
+    wall?.dispose();
+    wall = new WallRenderer(canvas, wallWire, createDemoEnvironment(), scale, look);
+  }
+  status.scene = hello.scene.id;
+  status.widthPx = wall.widthPx;
+  status.heightPx = wall.heightPx;
+  renderedFrame = -1;
+}
+
+function tick(nowMs: number): void {
+  requestAnimationFrame(tick);
+  if (!wall || !latest || latest.frame === renderedFrame) return;
+  const frame = latest;
+  wall.setFrame(frame.walls[wallId]);
+  wall.render();
+  renderedFrame = frame.frame;
+  live.send({ type: 'presented', frame: frame.frame });
+  if (lastPresentMs > 0) fps += 0.1 * (1000 / Math.max(1, nowMs - lastPresentMs) - fps);
+  lastPresentMs = nowMs;
+  status.frame = frame.frame;
+  status.fps = Math.round(fps);
+  updateOverlay(frame);
+}
+requestAnimationFrame(tick);
+
+function updateOverlay(frame?: FrameMessage): void {
+  if (!showOverlay) return;
+  const f = frame ?? latest;
+  const lag = latest && renderedFrame >= 0 ? latest.frame - renderedFrame : 0;
+  overlay.classList.toggle('bad', connection !== 'open');
+  overlay.textContent = [
+    `wall ${wallId}  ${wall ? `${wall.widthPx}×${wall.heightPx}` : ''}`,
+    `frame ${f?.frame ?? '–'}  ${f?.timecode ?? ''}`,
+    `${Math.round(fps)} fps  lag ${lag}  ${connection}`,
+    `camera ${f?.activeCameraId ?? '–'}`,
+  ].join('\n');
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : hi;
+}
