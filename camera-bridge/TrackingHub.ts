@@ -163,6 +163,12 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     return source.config;
   }
 
+  /** A camera is stale when none of its sources delivered within the timeout. */
+  isCameraStale(cameraId: string, nowS = this.clock.nowS()): boolean {
+    for (const s of this.sources.values()) if (s.cameraId === cameraId && nowS - s.stats.lastSeenS <= this.staleTimeoutS) return false;
+    return true;
+  }
+
   /** Flip stale flags; call every tick. Emits `stale`/`fresh` on transitions. */
   checkStale(nowS = this.clock.nowS()): void {
     for (const source of this.sources.values()) {

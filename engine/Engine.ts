@@ -128,12 +128,11 @@ export class Engine {
 
   state(): object {
     const nowS = this.options.clock.nowS();
-    const staleBySource = new Map(this.hub.health(nowS).map((h) => [h.sourceId, h.stale]));
     return {
       t: nowS,
       cameras: this.hub.cameraIds().map((id) => {
         const s = this.hub.latestSample(id)!;
-        return { ...s, position: [...s.position], rotation: [...s.rotation], stale: staleBySource.get(s.sourceId) ?? true };
+        return { ...s, position: [...s.position], rotation: [...s.rotation], stale: this.hub.isCameraStale(id, nowS) };
       }),
       subjects: this.hub.subjectList(),
     };

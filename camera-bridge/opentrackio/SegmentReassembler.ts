@@ -123,16 +123,15 @@ export class SegmentReassembler {
    * An unsegmented payload comes back as `segment` itself, uncopied.
    */
   push(senderKey: string, header: Readonly<OtrkHeader>, segment: Uint8Array): ReassemblyResult {
+    if (this.assemblies.length > 0) this.expire(this.nowS());
     const offsetBytes = header.segmentOffsetBytes;
     const lengthBytes = segment.length;
     const last = header.lastSegment;
-    if (offsetBytes === 0 && last) return { ok: true, payload: segment, encoding: header.encoding };
-
-    this.expire(this.nowS());
     const endBytes = offsetBytes + lengthBytes;
     if (endBytes > this.maxPayloadBytes) {
       return reject(RejectReason.TooLong, `segment ends at byte ${endBytes}, payloads are limited to ${this.maxPayloadBytes}`);
     }
+    if (offsetBytes === 0 && last) return { ok: true, payload: segment, encoding: header.encoding };
     if (lengthBytes === 0 && !last) return reject(RejectReason.SegmentError, `empty non-final segment at offset ${offsetBytes}`);
 
     const assembly = this.find(senderKey, header.sequenceNumber, offsetBytes, lengthBytes, last);
@@ -185,7 +184,7 @@ export class SegmentReassembler {
       anchorOffsetBytes: offsetBytes,
       strideBytes: header.lastSegment ? 0 : segment.length,
       scheme: SequenceScheme.Unknown,
-      segments: [{ offsetBytes, bytes: segment.slice() }],
+      segments: [{ offsetBytes, bytes: copyOf(segment) }],
       receivedBytes: segment.length,
       totalBytes: header.lastSegment ? offsetBytes + segment.length : -1,
       startedAtS: this.nowS(),
@@ -232,7 +231,7 @@ export class SegmentReassembler {
     }
 
     this.makeRoom(segment.length, a);
-    a.segments.push({ offsetBytes, bytes: segment.slice() });
+    a.segments.push({ offsetBytes, bytes: copyOf(segment) });
     a.receivedBytes += segment.length;
     this.buffered += segment.length;
     if (header.lastSegment) a.totalBytes = endBytes;
@@ -265,6 +264,14 @@ export class SegmentReassembler {
     const [a] = this.assemblies.splice(index, 1);
     if (a) this.buffered -= a.receivedBytes;
   }
+}
+
+/**
+ * A copy that owns its memory. Not `segment.slice()`: on a Node Buffer (what dgram delivers) that
+ * returns a view, which would pin the whole receive buffer and let the caller overwrite our data.
+ */
+function copyOf(segment: Uint8Array): Uint8Array {
+  return new Uint8Array(segment);
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -14,6 +14,27 @@ export const DEFAULT_SOURCE_NUMBER = 1;
 /** Nesting deeper than this is not a tracking sample; cbor2's own default (1024) is for trusted input. */
 const MAX_CBOR_DEPTH = 32;
 
+/** Thrown from inside cbor2 when a map has a key that is not a text string. */
+class NonStringKeyError extends Error {}
+
+/**
+ * CBOR maps become plain objects, as JSON objects do. cbor2 would turn a map with any non-string
+ * key into a JS Map, which the schema would then read as an object with none of our fields; a
+ * sample never has such keys, so say so instead.
+ */
+const cborOptions = {
+  maxDepth: MAX_CBOR_DEPTH,
+  createObject: (entries: readonly (readonly [unknown, unknown, ...unknown[]])[]): unknown => {
+    const obj: Record<string, unknown> = {};
+    for (const [key, value] of entries) {
+      if (typeof key !== 'string') throw new NonStringKeyError(`CBOR map key ${String(key)} is not a text string`);
+      // defineProperty, not assignment: a "__proto__" key must stay a plain data property.
+      Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return obj;
+  },
+};
+
 // Header fields of the packet being decoded; the reassembler copies what it keeps.
 const _header = newOtrkHeader();
 // `fatal`: invalid UTF-8 is a broken payload, not something to paper over with U+FFFD.
@@ -48,8 +69,9 @@ export function decodeOpenTrackIoPayload(payload: Uint8Array, encoding: OtrkEnco
     }
   } else {
     try {
-      value = decodeCbor(payload, { maxDepth: MAX_CBOR_DEPTH });
+      value = decodeCbor(payload, cborOptions);
     } catch (err) {
+      if (err instanceof NonStringKeyError) return reject(RejectReason.Schema, err.message);
       return reject(RejectReason.Malformed, `CBOR payload: ${(err as Error).message}`);
     }
   }
@@ -93,6 +115,10 @@ export function cameraUpdateFromSample(sample: OpenTrackIoSample, mapping: AxisM
   const status = sample.tracker?.status;
   if (status !== undefined) update.status = status;
 
+  // Every field is optional, but a sample with none we use would only register a camera that has nothing.
+  if (!update.position && !update.lens && update.sourceTimeUnixS === undefined && !update.timecode && update.status === undefined) {
+    return reject(RejectReason.Schema, 'sample has no transforms, lens, static camera, sampleTimestamp, timecode or tracker.status');
+  }
   return accept(update);
 }
 

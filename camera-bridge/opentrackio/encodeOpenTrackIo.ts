@@ -19,23 +19,19 @@ import { buildOtrkPacket, OTRK_HEADER_BYTES, OTRK_MAX_SEGMENT_PAYLOAD_BYTES, Otr
 export const DEFAULT_MAX_SEGMENT_PAYLOAD_BYTES = 1500 - 20 - 8 - OTRK_HEADER_BYTES;
 
 export interface PacketizeOptions {
-  encoding: OtrkEncoding;
   /** Number of the first packet, 0..65535. */
   sequenceNumber: number;
+  /** Default JSON (0x01). */
+  encoding?: OtrkEncoding;
   /** 1..32767; default DEFAULT_MAX_SEGMENT_PAYLOAD_BYTES. */
   maxSegmentPayloadBytes?: number;
   /**
    * 'perPacket' (default): every packet gets the next number, as camdkit's reference sender does
-   * ("Every packet has a unique sequence number"); 'perMessage': all segments share one number.
+   * ("Every packet has a unique sequence number"), so the next message starts at
+   * `sequenceNumber + packets.length`; 'perMessage': all segments share one number.
    * The reassembler accepts both.
    */
   sequencing?: 'perPacket' | 'perMessage';
-}
-
-export interface Packets {
-  packets: Uint8Array[];
-  /** What the next message should start with (wraps at 65536). */
-  nextSequenceNumber: number;
 }
 
 const utf8 = new TextEncoder();
@@ -66,7 +62,7 @@ export function openTrackIoTransformFromPose(positionM: Readonly<Vec3>, rotation
   return { translation: { x: p[0], y: p[1], z: p[2] }, rotation: angles, id };
 }
 
-export function serializeOpenTrackIoSample(sample: unknown, encoding: OtrkEncoding): Uint8Array {
+export function serializeOpenTrackIoSample(sample: unknown, encoding: OtrkEncoding = OtrkEncoding.Json): Uint8Array {
   return encoding === OtrkEncoding.Json ? utf8.encode(JSON.stringify(sample)) : encodeCbor(sample);
 }
 
@@ -74,11 +70,12 @@ export function serializeOpenTrackIoSample(sample: unknown, encoding: OtrkEncodi
  * Splits `payload` into packets of at most `maxSegmentPayloadBytes`, each with its offset, the
  * last-segment flag on the final one only, and its checksum. An empty payload is one empty packet.
  */
-export function packetizeOpenTrackIoPayload(payload: Uint8Array, options: PacketizeOptions): Packets {
+export function packetizeOpenTrackIoPayload(payload: Uint8Array, options: PacketizeOptions): Uint8Array[] {
   const maxBytes = options.maxSegmentPayloadBytes ?? DEFAULT_MAX_SEGMENT_PAYLOAD_BYTES;
   if (!(Number.isInteger(maxBytes) && maxBytes >= 1 && maxBytes <= OTRK_MAX_SEGMENT_PAYLOAD_BYTES)) {
     throw new RangeError(`maxSegmentPayloadBytes ${maxBytes} must be an integer in 1..${OTRK_MAX_SEGMENT_PAYLOAD_BYTES}`);
   }
+  const encoding = options.encoding ?? OtrkEncoding.Json;
   const perPacket = (options.sequencing ?? 'perPacket') === 'perPacket';
   const packets: Uint8Array[] = [];
   let seq = options.sequenceNumber;
@@ -87,17 +84,17 @@ export function packetizeOpenTrackIoPayload(payload: Uint8Array, options: Packet
     const end = Math.min(offset + maxBytes, payload.length);
     packets.push(
       buildOtrkPacket(
-        { encoding: options.encoding, sequenceNumber: seq, segmentOffsetBytes: offset, lastSegment: end === payload.length, payloadLengthBytes: end - offset },
+        { encoding, sequenceNumber: seq, segmentOffsetBytes: offset, lastSegment: end === payload.length, payloadLengthBytes: end - offset },
         payload.subarray(offset, end),
       ),
     );
     if (perPacket) seq = (seq + 1) & 0xffff;
     offset = end;
   } while (offset < payload.length);
-  return { packets, nextSequenceNumber: perPacket ? seq : (seq + 1) & 0xffff };
+  return packets;
 }
 
-/** serialize + packetize in one call. */
-export function encodeOpenTrackIoSample(sample: unknown, options: PacketizeOptions): Packets {
+/** A sample object (see buildOpenTrackIoSample) as the datagrams to send: serialize + packetize. */
+export function encodeOpenTrackIoPackets(sample: unknown, options: PacketizeOptions): Uint8Array[] {
   return packetizeOpenTrackIoPayload(serializeOpenTrackIoSample(sample, options.encoding), options);
 }

@@ -48,11 +48,10 @@ export { DEFAULT_SOURCE_NUMBER, cameraUpdateFromSample, decodeOpenTrackIoPacket,
 export {
   DEFAULT_MAX_SEGMENT_PAYLOAD_BYTES,
   buildOpenTrackIoSample,
-  encodeOpenTrackIoSample,
+  encodeOpenTrackIoPackets,
   openTrackIoTransformFromPose,
   packetizeOpenTrackIoPayload,
   serializeOpenTrackIoSample,
   type PacketizeOptions,
-  type Packets,
 } from './encodeOpenTrackIo.ts';
 export { createOpenTrackIoDecoder } from './createOpenTrackIoDecoder.ts';

@@ -11,16 +11,18 @@ export function simFrameToOpenTrackIo(frame: SimFrame, sequenceNumber: number): 
   const { pose } = frame;
   const rotation = quatFromPanTiltRollYUp(pose.panDeg, pose.tiltDeg, pose.rollDeg, [0, 0, 0, 1]);
   const sourceNumber = Number(/(\d+)$/.exec(frame.cameraId)?.[1] ?? 1);
-  const seconds = Math.floor(frame.unixTimeS);
+  // Split via integer nanoseconds so rounding can never carry into (or lose) a whole second.
+  const totalNs = Math.round(frame.unixTimeS * 1e9);
+  const seconds = Math.floor(totalNs / 1e9);
   const sample = buildOpenTrackIoSample({
     sourceNumber,
     sampleId: `urn:uuid:00000000-0000-4000-8000-${String(sequenceNumber).padStart(12, '0')}`,
-    timing: { mode: 'external', sampleTimestamp: { seconds, nanoseconds: Math.round((frame.unixTimeS - seconds) * 1e9) % 1e9 } },
+    timing: { mode: 'external', sampleTimestamp: { seconds, nanoseconds: totalNs - seconds * 1e9 } },
     tracker: { status: 'Optical Good' },
     transforms: [openTrackIoTransformFromPose(pose.position, rotation, Z_UP)],
     lens: { pinholeFocalLength: pose.focalLengthMm, focusDistance: pose.focusM, fStop: 2.8 },
-    camera: { activeSensorPhysicalDimensions: SENSOR_MM },
-  } as never);
+    static: { camera: { activeSensorPhysicalDimensions: SENSOR_MM } },
+  });
   const [packet] = encodeOpenTrackIoPackets(sample, { sequenceNumber, maxSegmentPayloadBytes: 32767 });
   return packet!;
 }

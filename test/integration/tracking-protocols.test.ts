@@ -62,7 +62,7 @@ describe('tracking protocols into a running engine', () => {
         sourceNumber: 4,
         transforms: [{ translation: { x: -1, y: 3, z: 2 }, rotation: { pan: 0, tilt: 30, roll: 0 } }],
         lens: { pinholeFocalLength: 50, focusDistance: 4, fStop: 2.8 },
-        camera: { activeSensorPhysicalDimensions: { width: 36, height: 24 } },
+        static: { camera: { activeSensorPhysicalDimensions: { width: 36, height: 24 } } },
       },
       { sequenceNumber: 1 },
     );
