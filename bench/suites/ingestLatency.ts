@@ -21,8 +21,8 @@ export interface LatencyResult {
 const CAMERAS = 8;
 const RATE_HZ = 240;
 
-/** x of an OSC pose message = its last 28 bytes' first float (7 float args). */
-const seqOf = (buf: Buffer) => Math.round(buf.readFloatBE(buf.length - 28));
+/** x of an OSC pose message (its last 28 bytes are the 7 float args) = sequence / 1000: stays inside the hub's sane range. */
+const seqOf = (buf: Buffer) => Math.round(buf.readFloatBE(buf.length - 28) * 1000);
 
 async function runSender(port: number, count: number, sendTimesNs: SharedArrayBuffer): Promise<void> {
   const worker = new Worker(new URL('./latencySender.mjs', import.meta.url), {

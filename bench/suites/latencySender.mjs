@@ -1,4 +1,4 @@
-// Worker: sends OSC pose datagrams at a fixed rate (cameras × Hz); position x carries the sequence number,
+// Worker: sends OSC pose datagrams at a fixed rate (cameras × Hz); position x carries the sequence number / 1000,
 // and the send time (CLOCK_MONOTONIC ns, shared by all threads) goes into shared memory.
 // Plain JavaScript: Node 20 workers do not take tsx's loader.
 import dgram from 'node:dgram';
@@ -12,7 +12,7 @@ const socket = dgram.createSocket('udp4');
 const f = (value) => ({ type: 'float', value });
 
 // Pre-encode so the send loop measures the network path, not our encoder.
-const packets = Array.from({ length: count }, (_, seq) => encode(new Message(`/camera/bench${seq % cameras}/pose`, f(seq), f(1.5), f(3), f(0), f(0), f(0), f(1))));
+const packets = Array.from({ length: count }, (_, seq) => encode(new Message(`/camera/bench${seq % cameras}/pose`, f(seq / 1000), f(1.5), f(3), f(0), f(0), f(0), f(1))));
 
 const periodNs = 1e9 / rateHz;
 let start = 0n;
