@@ -1,25 +1,44 @@
-// The engine process in one object: tracking hub, protocol receivers, HTTP/WebSocket server; start() and stop().
-import { IDENTITY_MAPPING, AxisMapping } from '../camera-bridge/AxisMapping.ts';
+// The engine process in one object: tracking hub and receivers, frame clock, /live fan-out, HTTP pages and API.
+import path from 'node:path';
+import { z } from 'zod';
+import { AxisMapping, IDENTITY_MAPPING } from '../camera-bridge/AxisMapping.ts';
 import type { EngineClock } from '../camera-bridge/EngineClock.ts';
 import { decodeFreeDPacket, DEFAULT_FREED_LENS_TABLE, type FreeDLensTable } from '../camera-bridge/freed/index.ts';
-import { decodeOscPacket } from '../camera-bridge/osc/decodeOscPacket.ts';
 import { createOpenTrackIoDecoder } from '../camera-bridge/opentrackio/createOpenTrackIoDecoder.ts';
+import { decodeOscPacket } from '../camera-bridge/osc/decodeOscPacket.ts';
 import { TrackingHub } from '../camera-bridge/TrackingHub.ts';
 import { UdpReceiver } from '../camera-bridge/UdpReceiver.ts';
 import { IngestEndpoint } from '../camera-bridge/websocket/IngestEndpoint.ts';
-import type { RoleTokens } from './auth/RoleTokens.ts';
+import { ROLES, type RoleTokens } from './auth/RoleTokens.ts';
+import { FrameClock, type FrameTick } from './clock/FrameClock.ts';
+import { frameRateFromFps } from './clock/FrameRate.ts';
+import { RollingSummary } from './clock/RollingSummary.ts';
 import type { EngineConfig } from './config/EngineConfig.ts';
+import { FrameBuilder } from './frame/FrameBuilder.ts';
 import { HttpServer } from './http/HttpServer.ts';
 import { sendJson } from './http/sendJson.ts';
+import { StaticFiles } from './http/StaticFiles.ts';
+import { CommandRegistry } from './live/CommandRegistry.ts';
+import { LiveServer } from './live/LiveServer.ts';
 import type { Logger } from './log/createLogger.ts';
+import { createOffAxisResult, offAxisProjection } from './projection/offAxisProjection.ts';
+import type { HelloMessage, SceneRefWire, StageWire } from './protocol/LiveMessages.ts';
+import type { Stage } from './stage/Stage.ts';
+import { LIVE_PROTOCOL_VERSION } from './protocol/LiveMessages.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
+/** Until real scenes land (issue 5), walls and console draw the built-in demo environment. */
+const DEMO_SCENE: SceneRefWire = { id: 'demo', name: 'Demo plaza' };
+
 export interface EngineOptions {
   config: EngineConfig;
+  stage: Stage;
   tokens: RoleTokens;
   log: Logger;
   clock: EngineClock;
+  /** Built browser pages (vite output); default `dist/stage-ui` at the repository root. */
+  uiDir?: string;
   /** FreeD lens tables by camera id (`freed-1`); others use the default table. */
   freedLensTables?: ReadonlyMap<string, FreeDLensTable>;
 }
@@ -31,24 +50,35 @@ export interface EnginePorts {
   opentrackio: number;
 }
 
-/** How often stale flags are re-evaluated until the frame clock (which does it per tick) drives them, s. */
-const STALE_CHECK_INTERVAL_MS = 10;
+export const DEFAULT_UI_DIR = path.resolve(import.meta.dirname, '..', 'dist', 'stage-ui');
 
 export class Engine {
   readonly hub: TrackingHub;
   readonly http: HttpServer;
   readonly ingest: IngestEndpoint;
+  readonly live: LiveServer;
+  readonly commands: CommandRegistry;
+  readonly frames: FrameBuilder;
+  readonly frameClock: FrameClock;
   readonly receivers: { osc: UdpReceiver; freed: UdpReceiver; opentrackio: UdpReceiver };
+  readonly stage: Stage;
+  /** Processing time of each tick (commands, sampling, projections, fan-out), ms. */
+  readonly tickMs = new RollingSummary(1000);
   private readonly options: EngineOptions;
   private readonly startedAtS: number;
-  private staleTimer: NodeJS.Timeout | undefined;
+  private readonly stageWire: StageWire;
   ports: EnginePorts | undefined;
 
   constructor(options: EngineOptions) {
     this.options = options;
-    const { config, log, clock } = options;
+    const { config, log, clock, stage } = options;
+    this.stage = stage;
     this.startedAtS = clock.nowS();
-    this.hub = new TrackingHub({ clock, staleTimeoutS: config.staleTimeoutMs / 1000 });
+    this.hub = new TrackingHub({
+      clock,
+      staleTimeoutS: config.staleTimeoutMs / 1000,
+      ...(stage.lockCameras && { allowedCameraIds: new Set(stage.cameras.map((c) => c.id)) }),
+    });
     this.hub.on('stale', (s) => log.warn({ sourceId: s.sourceId }, 'tracking source stale'));
     this.hub.on('fresh', (s) => log.info({ sourceId: s.sourceId }, 'tracking source fresh'));
 
@@ -84,10 +114,33 @@ export class Engine {
     };
     this.ingest = new IngestEndpoint({ hub: this.hub, onReject: onReject('ws') });
 
+    this.stageWire = toStageWire(stage);
+    this.frames = new FrameBuilder(stage, this.hub);
+    this.commands = new CommandRegistry(log);
+    this.registerCommands();
+    this.live = new LiveServer({
+      nowS: () => clock.nowS(),
+      wallIds: () => stage.walls.map((w) => w.id),
+      hello: (client) => this.hello(client.id, client.role),
+      onProtocolError: (client, reason) => log.debug({ clientId: client.id, reason }, 'bad /live message'),
+    });
+    this.frameClock = new FrameClock({
+      rate: frameRateFromFps(config.fps),
+      onTick: (tick) => this.onTick(tick),
+      onError: (err) => log.error({ err }, 'frame tick failed'),
+    });
+
+    const pages = new StaticFiles(options.uiDir ?? DEFAULT_UI_DIR);
     this.http = new HttpServer(options.tokens, log);
     this.http.get('/api/health', { handle: ({ res }) => sendJson(res, 200, this.health()) });
-    this.http.get('/api/state', { roles: ['director', 'operator', 'designer', 'viewer', 'render'], handle: ({ res }) => sendJson(res, 200, this.state()) });
+    this.http.get('/api/state', { roles: ROLES, handle: ({ res }) => sendJson(res, 200, this.state()) });
+    // Pages carry no data (everything comes over /live with a token), so they are public.
+    this.http.get('/', { handle: ({ req, res }) => pages.serve(res, 'index.html', req.method) });
+    this.http.get('/wall/:wallId', { handle: ({ req, res }) => pages.serve(res, 'wall/index.html', req.method) });
+    this.http.get('/favicon.ico', { handle: ({ res }) => void res.writeHead(204).end() });
+    this.http.get('/assets/*', { handle: ({ req, res, params }) => pages.serve(res, `assets/${params.rest}`, req.method) });
     this.http.upgrade({ path: '/ingest', roles: ['operator', 'director'], handle: (req, socket, head) => this.ingest.handleUpgrade(req, socket, head) });
+    this.http.upgrade({ path: '/live', roles: ROLES, handle: (req, socket, head, role) => this.live.handleUpgrade(req, socket, head, role) });
   }
 
   async start(): Promise<EnginePorts> {
@@ -95,34 +148,101 @@ export class Engine {
     await Promise.all(Object.values(this.receivers).map((r) => r.listen()));
     const http = await this.http.listen(config.httpPort, config.host);
     this.ports = { http, osc: this.receivers.osc.port, freed: this.receivers.freed.port, opentrackio: this.receivers.opentrackio.port };
-    this.staleTimer = setInterval(() => this.hub.checkStale(), STALE_CHECK_INTERVAL_MS);
-    this.options.log.info({ ports: this.ports, host: config.host }, 'engine listening');
+    this.frameClock.start();
+    this.options.log.info({ ports: this.ports, host: config.host, fps: config.fps, stage: this.stage.name }, 'engine listening');
     return this.ports;
   }
 
   async stop(): Promise<void> {
-    clearInterval(this.staleTimer);
+    this.frameClock.stop();
+    await this.live.close();
     await this.ingest.close();
     await this.http.close();
     await Promise.all(Object.values(this.receivers).map((r) => r.close()));
     this.options.log.info('engine stopped');
   }
 
+  /** One frame: commands from the last interval, stale flags, camera sampling, projections, fan-out. */
+  private onTick(tick: FrameTick): void {
+    const t0 = process.hrtime.bigint();
+    const nowS = this.options.clock.nowS();
+    for (const queued of this.live.takeCommands()) this.live.ack(queued.client, this.commands.execute(queued));
+    this.hub.checkStale(nowS);
+    this.live.publish(this.frames.build(tick.frame, tick.timeS, tick.timecode, nowS));
+    this.tickMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+
+  private registerCommands(): void {
+    const director = ['director'] as const;
+    const operators = ['operator', 'director'] as const;
+    this.commands.register('live.subscribe', {
+      roles: ROLES,
+      args: z.strictObject({ walls: z.union([z.literal('*'), z.array(z.string()).max(64)]) }),
+      run: ({ walls }, client) => {
+        if (walls !== '*') {
+          const unknown = walls.filter((w) => !this.stage.walls.some((s) => s.id === w));
+          if (unknown.length) throw new Error(`VP_ERR_UNKNOWN_WALL: ${unknown.join(', ')}`);
+        }
+        client.walls = walls === '*' ? '*' : new Set(walls);
+      },
+    });
+    this.commands.register('camera.select', {
+      roles: [...director, 'operator'],
+      args: z.strictObject({ cameraId: z.string().min(1).max(64) }),
+      run: ({ cameraId }) => {
+        if (!this.hub.cameraIds().includes(cameraId)) throw new Error(`VP_ERR_UNKNOWN_CAMERA: ${cameraId}`);
+        this.frames.activeCameraId = cameraId;
+        this.live.broadcastEvent({ type: 'event', name: 'camera.selected', data: { cameraId } });
+      },
+    });
+    this.commands.register('camera.offset', {
+      roles: operators,
+      args: z.strictObject({ sourceId: z.string().min(1).max(140), latencyOffsetMs: z.number() }),
+      run: ({ sourceId, latencyOffsetMs }) => this.hub.configureSource(sourceId, { latencyOffsetMs }),
+    });
+    this.commands.register('source.configure', {
+      roles: operators,
+      args: z.strictObject({ sourceId: z.string().min(1).max(140), patch: z.unknown() }),
+      run: ({ sourceId, patch }) => this.hub.configureSource(sourceId, patch),
+    });
+  }
+
+  private hello(clientId: string, role: HelloMessage['role']): HelloMessage {
+    return {
+      type: 'hello',
+      protocolVersion: LIVE_PROTOCOL_VERSION,
+      clientId,
+      role,
+      fps: this.options.config.fps,
+      frame: this.live.frame,
+      stage: this.stageWire,
+      scene: DEMO_SCENE,
+      activeCameraId: this.frames.activeCameraId,
+    };
+  }
+
   health(): object {
     const nowS = this.options.clock.nowS();
     const sources = this.hub.health(nowS);
-    const stale = sources.filter((s) => s.stale).length;
+    const renderNodes = this.live.renderNodes(nowS);
+    const allStale = sources.length > 0 && sources.every((s) => s.stale);
+    const clock = this.frameClock.stats();
     return {
-      status: sources.length > 0 && stale === sources.length ? 'degraded' : 'ok',
+      status: allStale || renderNodes.some((n) => !n.inSync) ? 'degraded' : 'ok',
       version: ENGINE_VERSION,
       uptimeS: Math.round((nowS - this.startedAtS) * 1000) / 1000,
       fps: this.options.config.fps,
+      frame: this.live.frame,
       ports: this.ports,
       tfjsBackend: null,
       staleTimeoutMs: this.options.config.staleTimeoutMs,
+      activeCameraId: this.frames.activeCameraId,
       sources,
       receivers: [...Object.values(this.receivers).map((r) => r.stats()), { protocol: 'ws', port: this.ports?.http, ...this.ingest.stats() }],
       unattributedRejections: Object.fromEntries([...this.hub.unattributed].map(([p, c]) => [p, c.toJSON()])),
+      frameClock: { ...clock, tickMs: this.tickMs.summarize() },
+      live: { clients: this.live.clientCount, rejectedMessages: this.live.rejectedMessages },
+      renderNodes,
     };
   }
 
@@ -130,6 +250,8 @@ export class Engine {
     const nowS = this.options.clock.nowS();
     return {
       t: nowS,
+      frame: this.live.frame,
+      activeCameraId: this.frames.activeCameraId,
       cameras: this.hub.cameraIds().map((id) => {
         const s = this.hub.latestSample(id)!;
         return { ...s, position: [...s.position], rotation: [...s.rotation], stale: this.hub.isCameraStale(id, nowS) };
@@ -137,4 +259,32 @@ export class Engine {
       subjects: this.hub.subjectList(),
     };
   }
+}
+
+/** The stage as sent in `hello`, with each section's static outer-frustum matrices. */
+function toStageWire(stage: Stage): StageWire {
+  const off = createOffAxisResult();
+  return {
+    name: stage.name,
+    outerViewpoint: [...stage.outerViewpoint],
+    cameras: stage.cameras.map((c) => ({ ...c })),
+    walls: stage.walls.map((w) => ({
+      id: w.id,
+      type: w.type,
+      resolutionPx: [...w.resolutionPx],
+      sections: w.sections.map((s) => {
+        const outer = offAxisProjection(s.pa, s.pb, s.pc, stage.outerViewpoint, 0.05, 2000, off);
+        return {
+          index: s.index,
+          pa: [...s.pa],
+          pb: [...s.pb],
+          pc: [...s.pc],
+          widthM: s.widthM,
+          heightM: s.heightM,
+          viewportPx: [...s.viewportPx],
+          outer: outer ? { projection: [...outer.projection], view: [...outer.view] } : null,
+        };
+      }),
+    })),
+  };
 }

@@ -4,15 +4,19 @@ import { feedHub } from '../camera-bridge/simulator/feedHub.ts';
 import { Simulator } from '../camera-bridge/simulator/Simulator.ts';
 import { ROLES, RoleTokens } from './auth/RoleTokens.ts';
 import { ConfigError, loadEngineConfig } from './config/EngineConfig.ts';
+import { loadStage } from './config/loadStageFile.ts';
+import { ensureUiBuilt } from './http/ensureUiBuilt.ts';
 import { Engine } from './Engine.ts';
 import { createLogger } from './log/createLogger.ts';
 
 async function main(): Promise<void> {
   let config;
   let tokens;
+  let stage;
   try {
     config = loadEngineConfig(process.argv.slice(2), process.env);
     tokens = RoleTokens.parse(config.tokens);
+    stage = await loadStage(config.stage);
   } catch (err) {
     if (err instanceof ConfigError || err instanceof Error) {
       process.stderr.write(`vantage: ${err.message}\n`);
@@ -22,7 +26,8 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ verbose: config.verbose });
   const clock = createSystemClock();
-  const engine = new Engine({ config, tokens, log, clock });
+  await ensureUiBuilt(log);
+  const engine = new Engine({ config, stage, tokens, log, clock });
 
   let ports;
   try {
@@ -44,7 +49,8 @@ async function main(): Promise<void> {
     '',
     `  Vantage ${config.simulate ? '(with a simulated camera: VP_SIMULATE=0 turns it off)' : ''}`,
     `  health      ${base}/api/health`,
-    ...ROLES.map((role) => `  ${role.padEnd(11)} ${base}/?token=${tokens.tokenFor(role)}`),
+    ...ROLES.filter((role) => role !== 'render').map((role) => `  ${role.padEnd(11)} ${base}/?token=${tokens.tokenFor(role)}`),
+    ...stage.walls.map((w) => `  ${`wall ${w.id}`.padEnd(11)} ${base}/wall/${encodeURIComponent(w.id)}?token=${tokens.tokenFor('render')}&scale=0.25`),
     `  tracking in OSC udp:${ports.osc}  FreeD udp:${ports.freed}  OpenTrackIO udp:${ports.opentrackio}  WebSocket ${base.replace('http', 'ws')}/ingest?token=${tokens.tokenFor('operator')}`,
     '',
   ];

@@ -47,12 +47,18 @@ export class HttpServer {
 
   get(path: string, route: Omit<Route, 'path'>): void {
     const keys: string[] = [];
+    // `:name` matches one segment; a trailing `*` matches the rest of the path as `rest`.
     const pattern = new RegExp(
       '^' +
-        path.replace(/:[A-Za-z]+/g, (m) => {
-          keys.push(m.slice(1));
-          return '([^/]+)';
-        }) +
+        path
+          .replace(/:[A-Za-z]+/g, (m) => {
+            keys.push(m.slice(1));
+            return '([^/]+)';
+          })
+          .replace(/\*$/, () => {
+            keys.push('rest');
+            return '(.*)';
+          }) +
         '$',
     );
     this.routes.push({ pattern, keys, route: { path, ...route } });
@@ -88,7 +94,12 @@ export class HttpServer {
       for (const { pattern, keys, route } of this.routes) {
         const m = pattern.exec(url.pathname);
         if (!m) continue;
-        const params = Object.fromEntries(keys.map((k, i) => [k, decodeURIComponent(m[i + 1]!)]));
+        let params: Record<string, string>;
+        try {
+          params = Object.fromEntries(keys.map((k, i) => [k, decodeURIComponent(m[i + 1]!)]));
+        } catch {
+          return sendError(res, 400, 'VP_ERR_BAD_PATH', 'malformed percent-encoding in the path');
+        }
         const role = this.tokens.roleOfRequest(req, url);
         if (route.roles) {
           if (!role) return sendError(res, 401, 'VP_ERR_UNAUTHORIZED', 'a role token is required (?token= or Authorization: Bearer)');

@@ -29,15 +29,10 @@ export class StaticFiles {
     this.root = path.resolve(root);
   }
 
-  /** Serves `relativePath` under the root; 404 for anything missing or outside it. */
+  /** Serves `relativePath` (already URL-decoded) under the root; 404 for anything missing or outside it. */
   async serve(res: ServerResponse, relativePath: string, method = 'GET'): Promise<void> {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(relativePath);
-    } catch {
-      return sendError(res, 400, 'VP_ERR_BAD_PATH', 'malformed path');
-    }
-    const file = path.resolve(this.root, '.' + path.posix.normalize('/' + decoded));
+    if (relativePath.includes('\0')) return sendError(res, 400, 'VP_ERR_BAD_PATH', 'malformed path');
+    const file = path.resolve(this.root, '.' + path.posix.normalize('/' + relativePath));
     if (file !== this.root && !file.startsWith(this.root + path.sep)) return sendError(res, 404, 'VP_ERR_NOT_FOUND', 'not found');
     let info;
     try {
