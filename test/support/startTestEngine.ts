@@ -8,6 +8,7 @@ import { EngineConfigSchema, type EngineConfig } from '../../engine/config/Engin
 import { Engine, type EnginePorts } from '../../engine/Engine.ts';
 import { createSilentLogger } from '../../engine/log/createLogger.ts';
 import { demoStage } from '../../engine/stage/demoStage.ts';
+import type { Stage } from '../../engine/stage/Stage.ts';
 
 export const TEST_TOKENS: Record<Role, string> = {
   director: 'director-token-1',
@@ -26,11 +27,11 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-export async function startTestEngine(overrides: Partial<EngineConfig> = {}): Promise<TestEngine> {
+export async function startTestEngine(overrides: Partial<EngineConfig> = {}, stage: Stage = demoStage()): Promise<TestEngine> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vantage-test-'));
   const config = EngineConfigSchema.parse({ httpPort: 0, oscPort: 0, freedPort: 0, otioPort: 0, simulate: false, dataDir, ...overrides });
   const tokens = RoleTokens.parse(Object.entries(TEST_TOKENS).map(([r, t]) => `${r}=${t}`).join(','));
-  const engine = new Engine({ config, stage: demoStage(), tokens, log: createSilentLogger(), clock: createSystemClock() });
+  const engine = new Engine({ config, stage, tokens, log: createSilentLogger(), clock: createSystemClock() });
   const ports = await engine.start();
   const url = (pathname: string, role?: Role) => {
     const u = new URL(pathname, `http://127.0.0.1:${ports.http}`);
