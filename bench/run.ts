@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runIngestLatency } from './suites/ingestLatency.ts';
 import { runIngestThroughput } from './suites/ingestThroughput.ts';
+import { runFanout } from './suites/fanout.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -27,6 +28,21 @@ async function main(): Promise<void> {
     console.log(`\ningest latency, ms (${r.cameras} cameras × ${r.rateHz} Hz, OSC over loopback UDP)`);
     console.table({ 'bare dgram (baseline)': r.baselineBareDgram, 'engine: receive → hub': r.engine });
     console.log(`engine p99 / baseline p99 = ${r.p99Ratio}`);
+  }
+  if (want('fanout')) {
+    const r = await runFanout();
+    results.fanout = r;
+    console.log(`\n/live frame fan-out at ${r.fps} fps, publish → client receive, ms (engine under 8 cameras × 240 Hz OSC load)`);
+    console.table(
+      Object.fromEntries(
+        r.rows.flatMap((row) => [
+          [`${row.clients} clients: bare ws (baseline)`, { bytes: row.frameBytes, ...row.baselineBareWs }],
+          [`${row.clients} clients: engine /live`, { bytes: row.frameBytes, ...row.engine, 'p99 ratio': row.p99Ratio }],
+        ]),
+      ),
+    );
+    console.log(`engine tick processing (32 clients), ms: p50 ${r.tickProcessingMs.p50}  p99 ${r.tickProcessingMs.p99}  max ${r.tickProcessingMs.max}`);
+    console.log(`engine tick lateness (jitter) under load, ms: p50 ${r.tickJitterMs.p50}  p99 ${r.tickJitterMs.p99}  max ${r.tickJitterMs.max}; skipped frames ${r.skippedFrames}`);
   }
   const dir = path.join(import.meta.dirname, 'results');
   await mkdir(dir, { recursive: true });
