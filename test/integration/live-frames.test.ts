@@ -146,10 +146,13 @@ describe('/live back-pressure', () => {
       // Stop reading from the socket: once the kernel buffers are full the server must skip this client.
       (slow as unknown as { _socket: { pause(): void } })._socket.pause();
       const fast = await connectLive(big.url('/live', 'viewer'));
+      const t0 = Date.now();
+      const frame0 = big.engine.live.frame;
       await waitFor(() => big.engine.live.clientList().some((c) => c.framesDropped > 10), 20000, 'frames dropped for the slow client');
-      // The fast client kept getting consecutive frames meanwhile.
-      const recent = fast.frames.slice(-10).map((x) => x.frame);
-      for (let i = 1; i < recent.length; i++) expect(recent[i]).toBe(recent[i - 1]! + 1);
+      // The tick kept its pace meanwhile (a blocked tick would publish far fewer frames), and the other client kept receiving.
+      const expectedFrames = ((Date.now() - t0) / 1000) * 50;
+      expect(big.engine.live.frame - frame0).toBeGreaterThan(expectedFrames * 0.5);
+      expect(fast.frames.length).toBeGreaterThan(10);
       const slowClient = big.engine.live.clientList().find((c) => c.framesDropped > 0)!;
       expect(slowClient.ws.bufferedAmount).toBeLessThan(2 * 1024 * 1024); // bounded, not growing without limit
       slow.terminate();
