@@ -1,0 +1,126 @@
+// Append-only record of every AI suggestion, human decision and move (JSON lines in the data dir): who decided what.
+import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where a move came from, as the record shows it. */
+export type Provenance = 'ai-approved' | 'ai-modified' | 'ai-rejected' | 'human-only';
+
+export type AuditType =
+  | 'suggestion.shown'
+  | 'suggestion.accepted'
+  | 'suggestion.rejected'
+  | 'suggestion.adjusted'
+  | 'move.started'
+  | 'move.adjusted'
+  | 'move.paused'
+  | 'move.resumed'
+  | 'move.scrubbed'
+  | 'move.aborted'
+  | 'move.finished'
+  | 'move.reset';
+
+/** Who: a human (role and console client) or the AI (model version). */
+export type AuditActor = { kind: 'human'; role: string; clientId: string } | { kind: 'ai'; modelVersion: string };
+
+export interface AuditRecord {
+  /** 1, 2, 3… in file order; never reused. */
+  seq: number;
+  /** Wall-clock ISO time. */
+  at: string;
+  /** Engine time, s. */
+  tS: number;
+  type: AuditType;
+  actor: AuditActor;
+  suggestionId?: string;
+  moveId?: string;
+  provenance?: Provenance;
+  /** Type-specific detail: the suggestion, the changed fields, the reason… */
+  data?: Record<string, unknown>;
+}
+
+export const AuditQuerySchema = z.strictObject({
+  type: z.string().max(64).optional(),
+  provenance: z.enum(['ai-approved', 'ai-modified', 'ai-rejected', 'human-only']).optional(),
+  actor: z.enum(['human', 'ai']).optional(),
+  suggestionId: z.string().max(64).optional(),
+  moveId: z.string().max(64).optional(),
+  sinceSeq: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** Records worth an fsync before we acknowledge them: human decisions and the moves they cause. */
+const DURABLE = new Set<AuditType>(['suggestion.accepted', 'suggestion.rejected', 'suggestion.adjusted', 'move.started', 'move.aborted']);
+
+export class AuditLog {
+  readonly file: string;
+  private fd: number;
+  private seq = 0;
+  /** Lines that could not be parsed when the file was opened (a crash mid-write): skipped, never rewritten. */
+  readonly damagedLines: number;
+
+  constructor(dataDir: string, private readonly now: () => { tS: number; at: Date } = () => ({ tS: 0, at: new Date() })) {
+    mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, 'audit.jsonl');
+    const { lastSeq, damaged, endsWithNewline } = existsSync(this.file) ? scan(readFileSync(this.file, 'utf8')) : { lastSeq: 0, damaged: 0, endsWithNewline: true };
+    this.seq = lastSeq;
+    this.damagedLines = damaged;
+    this.fd = openSync(this.file, 'a');
+    // A torn last line from a crash: start ours on a fresh line so both stay readable.
+    if (!endsWithNewline) writeSync(this.fd, '\n');
+  }
+
+  /** Appends synchronously (ordering is the record's meaning); decisions are flushed to disk before returning. */
+  append(entry: Omit<AuditRecord, 'seq' | 'at' | 'tS'>): AuditRecord {
+    const { tS, at } = this.now();
+    const record: AuditRecord = { seq: ++this.seq, at: at.toISOString(), tS: Math.round(tS * 1e6) / 1e6, ...entry };
+    writeSync(this.fd, JSON.stringify(record) + '\n');
+    if (DURABLE.has(entry.type)) fdatasyncSync(this.fd);
+    return record;
+  }
+
+  /** Reads the file (the source of truth), newest last, filtered. */
+  query(q: Partial<AuditQuery> = {}): AuditRecord[] {
+    const { limit = 500 } = q;
+    const out: AuditRecord[] = [];
+    for (const line of readFileSync(this.file, 'utf8').split('\n')) {
+      const r = parseLine(line);
+      if (!r) continue;
+      if (q.type && r.type !== q.type && !r.type.startsWith(q.type + '.')) continue;
+      if (q.provenance && r.provenance !== q.provenance) continue;
+      if (q.actor && r.actor.kind !== q.actor) continue;
+      if (q.suggestionId && r.suggestionId !== q.suggestionId) continue;
+      if (q.moveId && r.moveId !== q.moveId) continue;
+      if (q.sinceSeq !== undefined && r.seq <= q.sinceSeq) continue;
+      out.push(r);
+    }
+    return out.slice(-limit);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+function parseLine(line: string): AuditRecord | undefined {
+  if (!line.trim()) return undefined;
+  try {
+    const r = JSON.parse(line) as AuditRecord;
+    return typeof r.seq === 'number' && typeof r.type === 'string' && r.actor ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function scan(text: string): { lastSeq: number; damaged: number; endsWithNewline: boolean } {
+  let lastSeq = 0;
+  let damaged = 0;
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const r = parseLine(line);
+    if (r) lastSeq = Math.max(lastSeq, r.seq);
+    else damaged++;
+  }
+  return { lastSeq, damaged, endsWithNewline: text.length === 0 || text.endsWith('\n') };
+}
