@@ -218,6 +218,9 @@ export class Engine {
       stage: this.stageWire,
       scene: DEMO_SCENE,
       activeCameraId: this.frames.activeCameraId,
+      allowedCommands: this.commands.allowedFor(role),
+      pois: [],
+      suggestions: null,
     };
   }
 

@@ -43,8 +43,11 @@ export class FrameBuilder {
     this.activeCameraId = stage.cameras[0]?.id ?? null;
   }
 
-  /** The frame for engine time `nowS`; `frame`/`timeS`/`timecode` come from the frame clock. */
-  build(frame: number, timeS: number, timecode: string, nowS: number): FramePayload {
+  /**
+   * The frame for engine time `nowS`; `frame`/`timeS`/`timecode` come from the frame clock,
+   * `moveJson` is the active move's state (MoveStateWire) already serialised, or `null`.
+   */
+  build(frame: number, timeS: number, timecode: string, nowS: number, moveJson = 'null'): FramePayload {
     // An active camera that never reported falls back to the first live one, so walls show something.
     const ids = this.hub.cameraIds();
     if (this.activeCameraId === null || !ids.includes(this.activeCameraId)) {
@@ -94,9 +97,14 @@ export class FrameBuilder {
       this.wallJson.set(wall.id, `{"sections":[${sections.join(',')}]}`);
     }
 
+    const subjectParts: string[] = [];
+    for (const s of this.hub.subjectList()) {
+      subjectParts.push(`{"id":${JSON.stringify(s.subjectId)},"position":${nums(s.position, 4)},"velocity":${nums(s.velocity, 3)}}`);
+    }
     const head =
       `"type":"frame","frame":${frame},"timeS":${round(timeS, 6)},"timecode":${JSON.stringify(timecode)},` +
-      `"activeCameraId":${JSON.stringify(this.activeCameraId)},"cameras":[${cameraParts.join(',')}]`;
+      `"activeCameraId":${JSON.stringify(this.activeCameraId)},"cameras":[${cameraParts.join(',')}],` +
+      `"move":${moveJson},"subjects":[${subjectParts.join(',')}]`;
     return { frame, head, walls: this.wallJson };
   }
 

@@ -87,6 +87,80 @@ export interface HelloMessage {
   scene: SceneRefWire;
   /** Camera whose inner frustum the walls show. */
   activeCameraId: string | null;
+  /** Commands this client's role may send: the UI shows only these. */
+  allowedCommands: string[];
+  /** Points of interest of the current scene. */
+  pois: { id: string; name: string; position: Vec3Wire }[];
+  /** Latest suggestions, so a (re)connecting console shows them at once. */
+  suggestions: SuggestionsMessage | null;
+}
+
+export type MoveKindWire = 'dolly' | 'truck' | 'pedestal' | 'pan' | 'tilt' | 'roll' | 'orbit' | 'crane' | 'push-in' | 'pull-out' | 'hold';
+export type EasingWire = 'linear' | 'ease-in' | 'ease-out' | 'ease-in-out' | 'cubic' | { bezier: [number, number, number, number] };
+export type MoveTargetWire = { type: 'subject'; id: string } | { type: 'poi'; id: string } | { type: 'point'; position: Vec3Wire };
+
+/** A camera move, as the director adjusts it (same shape as the engine's MoveSpec; signs documented there). */
+export interface MoveSpecWire {
+  kind: MoveKindWire;
+  distanceM?: number;
+  angleRad?: number;
+  durationS: number;
+  easing: EasingWire;
+  target?: MoveTargetWire;
+  framing?: { subjectHeightFraction: number };
+  speed?: number;
+}
+
+/** Sampled camera poses along a move, for the console's ghost path and ghost frustum. */
+export interface GhostPathWire {
+  /** Flattened [x, y, z] per sample, metres, evenly spaced in time from start to end. */
+  positions: number[];
+  /** Flattened [x, y, z, w] per sample. */
+  rotations: number[];
+}
+
+export interface SuggestionWire {
+  id: string;
+  kind: MoveKindWire;
+  params: MoveSpecWire;
+  durationS: number;
+  easing: EasingWire;
+  target: MoveTargetWire | null;
+  confidence: number;
+  rationale: string;
+  modelVersion: string;
+  inputsHash: string;
+  createdAtS: number;
+  /** Where the active camera would go if this were accepted now. */
+  path: GhostPathWire;
+}
+
+export interface SuggestionsMessage {
+  type: 'suggestions';
+  /** Ranked, best first (after the session's learned preferences). */
+  suggestions: SuggestionWire[];
+  modelVersion: string;
+  /** Active tfjs backend: 'tensorflow' (tfjs-node-gpu), 'wasm' or 'cpu'. */
+  backend: string;
+}
+
+export type MoveStatusWire = 'idle' | 'running' | 'paused' | 'aborting' | 'finished';
+export type ProvenanceWire = 'ai-approved' | 'ai-modified' | 'human-only';
+
+export interface MoveStateWire {
+  moveId: string;
+  kind: MoveKindWire;
+  status: MoveStatusWire;
+  /** 0..1 along the planned path. */
+  progress: number;
+  elapsedS: number;
+  durationS: number;
+  speed: number;
+  spec: MoveSpecWire;
+  provenance: ProvenanceWire;
+  suggestionId: string | null;
+  /** The planned path from the move's start (ghost while it runs). */
+  path: GhostPathWire;
 }
 
 export interface FrameMessage {
@@ -97,6 +171,10 @@ export interface FrameMessage {
   timecode: string;
   activeCameraId: string | null;
   cameras: CameraFrameWire[];
+  /** The active move on the active camera, or null. */
+  move: MoveStateWire | null;
+  /** Tracked talent, m and m/s. */
+  subjects: { id: string; position: Vec3Wire; velocity: Vec3Wire }[];
   /** Per-wall inner-frustum projections for the active camera; only the walls the client subscribed to. */
   walls: Record<string, WallFrameWire>;
 }
@@ -121,7 +199,7 @@ export interface ErrorMessage {
   reason: string;
 }
 
-export type ServerMessage = HelloMessage | FrameMessage | AckMessage | EventMessage | ErrorMessage;
+export type ServerMessage = HelloMessage | FrameMessage | SuggestionsMessage | AckMessage | EventMessage | ErrorMessage;
 
 // ── Client → server ──────────────────────────────────────────────────────────
 
