@@ -22,14 +22,13 @@ import { CommandRegistry } from './live/CommandRegistry.ts';
 import { LiveServer } from './live/LiveServer.ts';
 import type { Logger } from './log/createLogger.ts';
 import { createOffAxisResult, offAxisProjection } from './projection/offAxisProjection.ts';
-import type { HelloMessage, SceneRefWire, StageWire } from './protocol/LiveMessages.ts';
+import type { HelloMessage, StageWire } from './protocol/LiveMessages.ts';
+import { DEMO_SCENE, DEMO_SCENE_POIS } from './scene/demoScene.ts';
 import type { Stage } from './stage/Stage.ts';
 import { LIVE_PROTOCOL_VERSION } from './protocol/LiveMessages.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
-/** Until real scenes land (issue 5), walls and console draw the built-in demo environment. */
-const DEMO_SCENE: SceneRefWire = { id: 'demo', name: 'Demo plaza' };
 
 export interface EngineOptions {
   config: EngineConfig;
@@ -219,7 +218,7 @@ export class Engine {
       scene: DEMO_SCENE,
       activeCameraId: this.frames.activeCameraId,
       allowedCommands: this.commands.allowedFor(role),
-      pois: [],
+      pois: DEMO_SCENE_POIS.map(({ id, name, position }) => ({ id, name, position: [...position] })),
       suggestions: null,
     };
   }
