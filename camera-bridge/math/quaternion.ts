@@ -7,7 +7,8 @@ const DEG2RAD = Math.PI / 180;
 export const UNIT_TOLERANCE = 1e-3;
 
 export function quatLength(q: Readonly<Quat>): number {
-  return Math.hypot(q[0], q[1], q[2], q[3]);
+  // Math.sqrt, not Math.hypot: hypot allocates its arguments array on every call in V8 (per-sample hot path).
+  return Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
 }
 
 export function isUnitQuat(q: Readonly<Quat>, tolerance = UNIT_TOLERANCE): boolean {
@@ -160,14 +161,14 @@ export function rotateVec3(q: Readonly<Quat>, v: Readonly<Vec3>, out: Vec3): Vec
 export function quatLookAt(eye: Readonly<Vec3>, target: Readonly<Vec3>, out: Quat): Quat {
   // z axis of the camera basis points from target to eye.
   let zx = eye[0] - target[0], zy = eye[1] - target[1], zz = eye[2] - target[2];
-  let l = Math.hypot(zx, zy, zz);
+  let l = Math.sqrt(zx * zx + zy * zy + zz * zz);
   if (l === 0) return identityQuat(out);
   zx /= l; zy /= l; zz /= l;
   // x = up × z, with up = +Y unless nearly parallel to z.
   let ux = 0, uy = 1, uz = 0;
   if (Math.abs(zy) > 0.999) { uy = 0; uz = 1; }
   let xx = uy * zz - uz * zy, xy = uz * zx - ux * zz, xz = ux * zy - uy * zx;
-  l = Math.hypot(xx, xy, xz);
+  l = Math.sqrt(xx * xx + xy * xy + xz * xz);
   xx /= l; xy /= l; xz /= l;
   // y = z × x
   const yx = zy * xz - zz * xy, yy = zz * xx - zx * xz, yz = zx * xy - zy * xx;

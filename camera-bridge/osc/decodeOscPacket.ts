@@ -2,7 +2,7 @@
 import { decode } from 'node-osc';
 import type { Quat, TrackingUpdate, Vec3 } from '../CameraSample.ts';
 import { RejectReason, reject, type DecodeResult } from '../DecodeResult.ts';
-import { quatFromPanTiltRollYUp } from '../math/quaternion.ts';
+import { quatFromPanTiltRollYUp, quatLength } from '../math/quaternion.ts';
 
 /** Largest datagram we parse; real pose messages are < 100 bytes, bundles of a few cameras < 2 KiB. */
 export const MAX_OSC_PACKET_BYTES = 8192;
@@ -79,7 +79,7 @@ function decodeMessage(msg: OscMessage, timeUnixS: number | undefined): ElementR
     case 'pose': {
       if (args.length !== 7) return badCount(msg.address, 'x y z qx qy qz qw', args.length);
       const rotation = args.slice(3) as Quat;
-      const length = Math.hypot(...rotation);
+      const length = quatLength(rotation);
       if (Math.abs(length - 1) > 1e-3) return { reason: RejectReason.NotUnitQuaternion, detail: `|q| = ${length.toFixed(4)}` };
       return camera(id, timeUnixS, { position: args.slice(0, 3) as Vec3, rotation });
     }

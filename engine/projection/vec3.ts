@@ -24,7 +24,7 @@ export function crossVec3(a: Readonly<Vec3>, b: Readonly<Vec3>, out: Vec3): Vec3
 }
 
 export function lengthVec3(v: Readonly<Vec3>): number {
-  return Math.hypot(v[0], v[1], v[2]);
+  return Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]); // not Math.hypot: it allocates per call
 }
 
 /** Unit vector along `v`; the zero vector stays zero (callers check lengths where it matters). */
