@@ -5,6 +5,7 @@ import path from 'node:path';
 import { runIngestLatency } from './suites/ingestLatency.ts';
 import { runIngestThroughput } from './suites/ingestThroughput.ts';
 import { runFanout } from './suites/fanout.ts';
+import { runSuggestionLatency } from './suites/suggestionLatency.ts';
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -43,6 +44,12 @@ async function main(): Promise<void> {
     );
     console.log(`engine tick processing (32 clients), ms: p50 ${r.tickProcessingMs.p50}  p99 ${r.tickProcessingMs.p99}  max ${r.tickProcessingMs.max}`);
     console.log(`engine tick lateness (jitter) under load, ms: p50 ${r.tickJitterMs.p50}  p99 ${r.tickJitterMs.p99}  max ${r.tickJitterMs.max}; skipped frames ${r.skippedFrames}`);
+  }
+  if (want('suggestions')) {
+    const r = await runSuggestionLatency();
+    results.suggestionLatency = r;
+    console.log(`\nAI director latency, ms (backend ${r.backend}, model ${r.modelVersion})`);
+    console.table({ 'inference: input → 4 ranked suggestions': r.inference, 'end to end: OSC subject move → /live suggestions': r.endToEnd });
   }
   const dir = path.join(import.meta.dirname, 'results');
   await mkdir(dir, { recursive: true });

@@ -1,0 +1,13 @@
+// What the Director needs from the AI: ranked suggestions for a situation, and to learn from each human decision.
+import type { DecisionKind, DirectorInput } from './DirectorInput.ts';
+import type { MoveSpec, Suggestion } from './MoveSpec.ts';
+
+export interface SuggestionSource {
+  readonly modelVersion: string;
+  /** Active tfjs backend ('tensorflow', 'wasm', 'cpu'). */
+  readonly backend: string;
+  /** Best first, after the session's learned preferences. Synchronous and quick (a few ms). */
+  suggest(input: DirectorInput, count: number, nowS: number): Suggestion[];
+  /** A human decided on `suggestion` (made from `input`); `final` is what actually ran when modified. */
+  recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void;
+}

@@ -1,0 +1,37 @@
+// Loads the shipped TensorFlow.js model as the engine's suggestion source, and keeps every decision it learns from
+// on disk (data/decisions/*.jsonl) so `npm run train -- --from-decisions data/decisions` can fold them in.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../log/createLogger.ts';
+import type { DecisionKind, DirectorInput } from './DirectorInput.ts';
+import { ModelSuggestionSource } from './model/ModelSuggestionSource.ts';
+import type { MoveSpec, Suggestion } from './MoveSpec.ts';
+import type { SuggestionSource } from './SuggestionSource.ts';
+
+export async function loadSuggestionSource(log: Logger, dataDir: string, modelDir?: string): Promise<SuggestionSource> {
+  const model = await ModelSuggestionSource.load(modelDir);
+  log.info({ backend: model.backend, modelVersion: model.modelVersion }, 'AI director model loaded');
+  const dir = path.join(dataDir, 'decisions');
+  const file = path.join(dir, `session-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+  return {
+    get modelVersion() {
+      return model.modelVersion;
+    },
+    get backend() {
+      return model.backend;
+    },
+    suggest: (input: DirectorInput, count: number, nowS: number): Suggestion[] => model.suggest(input, count, nowS),
+    recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void {
+      model.recordDecision(input, suggestion, decision, final);
+      // The ranker just appended this decision: persist its line (decisions are rare, at human speed).
+      const last = model.ranker.exportDecisions().trimEnd().split('\n').at(-1);
+      if (!last) return;
+      try {
+        mkdirSync(dir, { recursive: true });
+        appendFileSync(file, last + '\n');
+      } catch (err) {
+        log.error({ err, file }, 'could not record a director decision for training');
+      }
+    },
+  };
+}

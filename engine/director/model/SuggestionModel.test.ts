@@ -1,0 +1,102 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MOVE_KINDS } from '../MoveSpec.ts';
+import { initTfBackend } from './backend.ts';
+import { FEATURE_COUNT, FEATURE_LAYOUT_VERSION } from './features.ts';
+import { heuristicDirector } from './heuristicDirector.ts';
+import { DEFAULT_MODEL_DIR } from './ModelSuggestionSource.ts';
+import { randomDirector } from './randomDirector.ts';
+import { modelRankings, scoreRankings } from './scoreDirectors.ts';
+import { SeededRandom } from './SeededRandom.ts';
+import { generateSituations } from './shotGrammar.ts';
+import { datasetFromSituations } from './SuggestionDataset.ts';
+import { SuggestionModel } from './SuggestionModel.ts';
+
+describe('SuggestionModel', () => {
+  let tmp: string;
+  beforeAll(async () => {
+    await initTfBackend();
+    tmp = await mkdtemp(join(tmpdir(), 'vantage-model-'));
+  });
+  afterAll(async () => {
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it('a model trained here on 2000 generated situations beats the random baseline', async () => {
+    const t0 = performance.now();
+    const model = SuggestionModel.create({ seed: 3 });
+    const history = await model.fit(datasetFromSituations(generateSituations(2000, 101)), { epochs: 6, batchSize: 64, learningRate: 5e-3, seed: 3 });
+    const seconds = (performance.now() - t0) / 1000;
+    expect(history).toHaveLength(6);
+    expect(history[5]!.kindLoss).toBeLessThan(history[0]!.kindLoss);
+    expect(seconds).toBeLessThan(20);
+    expect(model.modelVersion).toMatch(/^vantage-director-\d{8}-[0-9a-f]{8}$/);
+    const heldOut = generateSituations(1000, 102);
+    const trained = scoreRankings(heldOut, modelRankings(model, heldOut));
+    const rng = new SeededRandom(5);
+    const random = scoreRankings(heldOut, heldOut.map(() => randomDirector(rng)));
+    expect(trained.top1).toBeGreaterThan(random.top1 + 0.2);
+    expect(trained.top3).toBeGreaterThan(random.top3 + 0.2);
+    model.dispose();
+  }, 30_000);
+
+  it('predict is synchronous, sums to 1, decodes every kind and leaks no tensors', () => {
+    const model = SuggestionModel.create();
+    const f = new Float32Array(FEATURE_COUNT).fill(0.1);
+    model.predict(f); // warm-up
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 50; i++) {
+      const p = model.predict(f);
+      expect(p.kindProbabilities).toHaveLength(MOVE_KINDS.length);
+      expect(p.kindProbabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+      expect(Object.keys(p.params).sort()).toEqual([...MOVE_KINDS].sort());
+    }
+    model.predictBatch(new Float32Array(FEATURE_COUNT * 8), 8);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
+  it('saves model.json + weights.bin + meta.json and loads them back to identical predictions', async () => {
+    const model = SuggestionModel.create({ seed: 9 });
+    await model.fit(datasetFromSituations(generateSituations(300, 7)), { epochs: 1, batchSize: 64 });
+    const meta = await model.save(tmp, { metrics: { note: 'test' } });
+    expect(JSON.parse(await readFile(join(tmp, 'meta.json'), 'utf8'))).toEqual(meta);
+    expect(meta.featureLayoutVersion).toBe(FEATURE_LAYOUT_VERSION);
+    expect(meta.modelVersion).toBe(model.modelVersion);
+    const modelJson = JSON.parse(await readFile(join(tmp, 'model.json'), 'utf8'));
+    expect(modelJson.weightsManifest[0].paths).toEqual(['./weights.bin']);
+    const loaded = await SuggestionModel.load(tmp);
+    expect(loaded.modelVersion).toBe(model.modelVersion);
+    const f = new Float32Array(FEATURE_COUNT).map((_, i) => Math.sin(i));
+    expect(Array.from(loaded.predict(f).kindProbabilities)).toEqual(Array.from(model.predict(f).kindProbabilities));
+    model.dispose();
+    loaded.dispose();
+  });
+
+  it('the shipped weights load, stay small, and beat the heuristic on a held-out set', async () => {
+    const model = await SuggestionModel.load(DEFAULT_MODEL_DIR);
+    expect(model.modelVersion).toMatch(/^vantage-director-\d{8}-[0-9a-f]{8}$/);
+    expect(model.meta?.featureLayoutVersion).toBe(FEATURE_LAYOUT_VERSION);
+    expect(model.net.countParams() * 4).toBeLessThan(1024 * 1024);
+    const heldOut = generateSituations(1000, 77_001); // not a training seed
+    const shipped = scoreRankings(heldOut, modelRankings(model, heldOut));
+    const heuristic = scoreRankings(heldOut, heldOut.map((s) => heuristicDirector(s.input)));
+    expect(shipped.top1).toBeGreaterThan(heuristic.top1 + 0.1);
+    expect(shipped.top3).toBeGreaterThan(heuristic.top3 + 0.1);
+    expect(shipped.magnitudeMaeNormalised).toBeLessThan(heuristic.magnitudeMaeNormalised);
+    model.dispose();
+  });
+
+  it('refuses weights trained on another feature layout', async () => {
+    const model = SuggestionModel.create();
+    await model.save(tmp);
+    const metaPath = join(tmp, 'meta.json');
+    const meta = JSON.parse(await readFile(metaPath, 'utf8'));
+    await writeFile(metaPath, JSON.stringify({ ...meta, featureLayoutVersion: FEATURE_LAYOUT_VERSION + 1 }));
+    await expect(SuggestionModel.load(tmp)).rejects.toThrow(/VP_ERR_MODEL_FEATURES/);
+    model.dispose();
+  });
+});

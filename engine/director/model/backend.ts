@@ -1,0 +1,73 @@
+// Picks the tf.js backend once per process: native TensorFlow (GPU) when installed, else WebAssembly from local files, else plain JS.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+
+/** Backends in order of preference; `VP_TF_BACKEND` (one of these names) forces one. */
+export type TfBackendName = 'tensorflow' | 'wasm' | 'cpu';
+
+export interface TfBackendInfo {
+  /** The backend tf.js runs on now. */
+  backend: string;
+}
+
+/**
+ * `@tensorflow/tfjs-node-gpu` is an optionalDependency: absent on most machines (and here). The
+ * specifier lives in a variable so that neither tsc nor the test bundler insists on resolving it.
+ */
+const NATIVE_BACKEND_PACKAGE = '@tensorflow/tfjs-node-gpu';
+
+let initPromise: Promise<TfBackendInfo> | null = null;
+
+/**
+ * Initialise tf.js once; later calls return the first call's promise (idempotent, safe to race).
+ * The wasm binaries are read from node_modules through a file:// URL: nothing is fetched over
+ * the network, so the engine starts on an air-gapped stage.
+ */
+export function initTfBackend(): Promise<TfBackendInfo> {
+  initPromise ??= pickBackend();
+  return initPromise;
+}
+
+/** The active backend's name, or null before `initTfBackend` has settled. */
+export function activeTfBackend(): string | null {
+  return initPromise === null ? null : tf.getBackend() ?? null;
+}
+
+/** Folder holding `tfjs-backend-wasm*.wasm`, as a file:// URL with a trailing slash. */
+export function localWasmFolderUrl(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('@tensorflow/tfjs-backend-wasm/package.json');
+  return pathToFileURL(join(dirname(pkg), 'dist') + '/').href;
+}
+
+async function pickBackend(): Promise<TfBackendInfo> {
+  const forced = process.env.VP_TF_BACKEND as TfBackendName | undefined;
+  const order: TfBackendName[] = forced === 'cpu' || forced === 'wasm' || forced === 'tensorflow' ? [forced, 'cpu'] : ['tensorflow', 'wasm', 'cpu'];
+  for (const name of order) {
+    if (await tryBackend(name)) return { backend: tf.getBackend() };
+  }
+  // cpu is always registered by @tensorflow/tfjs; reaching here means tf.js itself is broken.
+  throw new Error('VP_ERR_TF_BACKEND: no tf.js backend could be initialised');
+}
+
+async function tryBackend(name: TfBackendName): Promise<boolean> {
+  try {
+    if (name === 'tensorflow') {
+      const specifier = NATIVE_BACKEND_PACKAGE;
+      await import(specifier); // registers the 'tensorflow' backend as a side effect
+    } else if (name === 'wasm') {
+      setWasmPaths(localWasmFolderUrl());
+    }
+    // The plain-JS backend nags on console.warn about tfjs-node on first use; PROD silences tf.js's
+    // console warnings so that the engine's logs stay structured (pino) only.
+    if (name === 'cpu') tf.env().set('PROD', true);
+    const ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+    return ok && tf.getBackend() === name;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,167 @@
+// CLI (`npm run eval`): model vs heuristic vs random on a held-out generated set, the preference-adaptation experiment, inference latency.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { initTfBackend } from './backend.ts';
+import { heuristicDirector } from './heuristicDirector.ts';
+import { DEFAULT_MODEL_DIR } from './ModelSuggestionSource.ts';
+import { runPreferenceExperiment, type PreferenceExperimentResult } from './preferenceExperiment.ts';
+import { randomDirector } from './randomDirector.ts';
+import { modelRankings, scoreRankings, type DirectorScores } from './scoreDirectors.ts';
+import { SeededRandom } from './SeededRandom.ts';
+import { generateSituations } from './shotGrammar.ts';
+import { suggestMoves } from './suggest.ts';
+import { SuggestionModel } from './SuggestionModel.ts';
+
+const USAGE = `Usage: npm run eval -- [options]
+  --model DIR              model folder (default assets/models/director)
+  --samples N              held-out generated situations (default 5000)
+  --seed N                 held-out seed, never a training seed (default 9001)
+  --experiment-count N     situations in the preference experiment (default 200)
+  --experiment-seed N      (default 2024)
+  --latency-runs N         suggestMoves calls timed per backend (default 1000)
+  --out FILE               JSON results (default bench/results/eval-latest.json)
+  --help`;
+
+const { values } = parseArgs({
+  options: {
+    model: { type: 'string', default: DEFAULT_MODEL_DIR },
+    samples: { type: 'string', default: '5000' },
+    seed: { type: 'string', default: '9001' },
+    'experiment-count': { type: 'string', default: '200' },
+    'experiment-seed': { type: 'string', default: '2024' },
+    'latency-runs': { type: 'string', default: '1000' },
+    out: { type: 'string', default: 'bench/results/eval-latest.json' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write(USAGE + '\n');
+  process.exit(0);
+}
+const samples = Number(values.samples);
+const seed = Number(values.seed);
+const experimentCount = Number(values['experiment-count']);
+const experimentSeed = Number(values['experiment-seed']);
+const latencyRuns = Number(values['latency-runs']);
+const say = (line = ''): void => void process.stdout.write(line + '\n');
+
+const { backend } = await initTfBackend();
+const model = await SuggestionModel.load(resolve(values.model));
+say(`model ${model.modelVersion} on tf.js backend '${backend}'`);
+
+// ---- held-out accuracy -------------------------------------------------------------------------
+const heldOut = generateSituations(samples, seed);
+const rng = new SeededRandom(seed + 1);
+const scores: Record<'model' | 'heuristic' | 'random', DirectorScores> = {
+  model: scoreRankings(heldOut, modelRankings(model, heldOut)),
+  heuristic: scoreRankings(heldOut, heldOut.map((s) => heuristicDirector(s.input))),
+  random: scoreRankings(heldOut, heldOut.map(() => randomDirector(rng))),
+};
+say();
+say(`Held-out set: ${samples} generated situations, seed ${seed} (expert labels)`);
+say(`Parameter errors are over top-1-correct situations (magnitude: signed, normalised as in moveParams.ts).`);
+table(
+  ['director', 'top-1', 'top-3', 'magnitude MAE', 'distance MAE', 'angle MAE', 'framing MAE', 'duration MAE'],
+  (['model', 'heuristic', 'random'] as const).map((name) => {
+    const s = scores[name];
+    return [name, pct(s.top1), pct(s.top3), s.magnitudeMaeNormalised.toFixed(3), `${s.distanceMaeM.toFixed(2)} m`, `${s.angleMaeDeg.toFixed(1)}°`, s.framingMae.toFixed(3), `${s.durationMaeS.toFixed(2)} s`];
+  }),
+);
+say();
+say('Top-1 by labelled kind (n):');
+table(
+  ['kind', 'n', 'model', 'heuristic', 'random'],
+  Object.keys(scores.model.perKind)
+    .sort((a, b) => (scores.model.perKind[b]?.n ?? 0) - (scores.model.perKind[a]?.n ?? 0))
+    .map((k) => [k, String(scores.model.perKind[k]?.n ?? 0), pct(scores.model.perKind[k]?.top1 ?? 0), pct(scores.heuristic.perKind[k]?.top1 ?? 0), pct(scores.random.perKind[k]?.top1 ?? 0)]),
+);
+
+// ---- preference adaptation ----------------------------------------------------------------------
+const experiment = runPreferenceExperiment(model, { count: experimentCount, seed: experimentSeed });
+const repeats: PreferenceExperimentResult[] = [1, 2, 3, 4, 5].map((i) => runPreferenceExperiment(model, { count: experimentCount, seed: experimentSeed + 1000 * i }));
+const mean = (f: (r: PreferenceExperimentResult) => number): number => repeats.reduce((a, r) => a + f(r), 0) / repeats.length;
+say();
+say(`Preference adaptation: simulated director (loves ${experiment.taste.loves.join(', ')}; rejects ${experiment.taste.hates.join(', ')}) decides on the top 3 of ${experimentCount} situations, online`);
+table(
+  ['ranking', 'top-1 accepted', 'top-1 accepted (2nd half)', 'any of top-3 acceptable', `top-1 mean of 5 more seeds`],
+  [
+    ['base model', pct(experiment.baseTop1Acceptance), pct(experiment.baseTop1AcceptanceSecondHalf), pct(experiment.baseTop3Acceptance), pct(mean((r) => r.baseTop1Acceptance))],
+    ['+ PreferenceRanker', pct(experiment.adaptedTop1Acceptance), pct(experiment.adaptedTop1AcceptanceSecondHalf), pct(experiment.adaptedTop3Acceptance), pct(mean((r) => r.adaptedTop1Acceptance))],
+  ],
+);
+say(`learned per-kind weights: ${Object.entries(experiment.finalWeights).map(([k, w]) => `${k} ${w >= 0 ? '+' : ''}${w.toFixed(2)}`).join(', ')}`);
+
+// ---- latency ----------------------------------------------------------------------------------------
+const latencyInputs = generateSituations(Math.min(latencyRuns, 2000), seed + 7).map((s) => s.input);
+const latency: Record<string, { p50Ms: number; p99Ms: number; maxMs: number; runs: number; tensorsLeaked: number }> = {};
+tf.env().set('PROD', true); // no console nag from the cpu backend about tfjs-node
+for (const name of [...new Set([backend, 'cpu'])]) {
+  if (!(await tf.setBackend(name))) continue;
+  await tf.ready();
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) suggestMoves(model, latencyInputs[i % latencyInputs.length]!, { count: 3 }); // warm-up
+  const tensorsBefore = tf.memory().numTensors;
+  for (let i = 0; i < latencyRuns; i++) {
+    const t = performance.now();
+    suggestMoves(model, latencyInputs[i % latencyInputs.length]!, { count: 3 });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  latency[name] = {
+    p50Ms: round(times[Math.floor(times.length * 0.5)] ?? 0, 3),
+    p99Ms: round(times[Math.floor(times.length * 0.99)] ?? 0, 3),
+    maxMs: round(times[times.length - 1] ?? 0, 3),
+    runs: latencyRuns,
+    tensorsLeaked: tf.memory().numTensors - tensorsBefore,
+  };
+}
+await tf.setBackend(backend);
+say();
+say('suggestMoves latency (top 3, features + model + rationale + hash + validation):');
+table(
+  ['backend', 'p50', 'p99', 'max', 'runs', 'tensors leaked'],
+  Object.entries(latency).map(([b, l]) => [b, `${l.p50Ms.toFixed(2)} ms`, `${l.p99Ms.toFixed(2)} ms`, `${l.maxMs.toFixed(2)} ms`, String(l.runs), String(l.tensorsLeaked)]),
+);
+
+const outFile = resolve(values.out);
+await mkdir(dirname(outFile), { recursive: true });
+await writeFile(
+  outFile,
+  JSON.stringify(
+    {
+      createdAt: new Date().toISOString(),
+      modelVersion: model.modelVersion,
+      backend,
+      heldOut: { samples, seed, ...scores },
+      preferenceExperiment: {
+        ...experiment,
+        repeats: repeats.map((r) => ({ seed: r.seed, baseTop1Acceptance: r.baseTop1Acceptance, adaptedTop1Acceptance: r.adaptedTop1Acceptance })),
+      },
+      latency,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+say();
+say(`wrote ${outFile}`);
+model.dispose();
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]): string => '| ' + cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ') + ' |';
+  say(line(header));
+  say('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+  for (const r of rows) say(line(r));
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,211 @@
+// Turns the model's output for one DirectorInput into ranked, validated Suggestions with targets, confidence and a rationale.
+import type { DirectorInput } from '../DirectorInput.ts';
+import { MOVE_KINDS, MoveSpecSchema, type Easing, type MoveKind, type MoveSpec, type MoveTarget, type Suggestion } from '../MoveSpec.ts';
+import { encodeFeatures, FEATURE_COUNT } from './features.ts';
+import { inputsHash } from './inputsHash.ts';
+import type { MoveNumbers } from './moveParams.ts';
+import type { PreferenceRanker } from './PreferenceRanker.ts';
+import { describeRationale } from './rationale.ts';
+import { midpoint, PAIR_MAX_SEPARATION_M, pairSeparation, readSituation, type SituationReading } from './readSituation.ts';
+import { clamp, clampOrbitToLine, distanceForHeightFraction, safeTravelM, wrapAngle } from './sceneGeometry.ts';
+import type { SuggestionModel } from './SuggestionModel.ts';
+
+export interface SuggestOptions {
+  /** How many suggestions, best first. Default 3. */
+  count?: number;
+  /** The session's learned preferences; re-ranks the model's probabilities when given. */
+  ranker?: PreferenceRanker;
+  /** Engine time stamped on each suggestion (createdAtS). Default 0. */
+  nowS?: number;
+  /** Kinds below this (re-ranked) probability are left out. Default 0. */
+  minConfidence?: number;
+}
+
+/** A translation shorter than this after clamping to the safe volume is not worth proposing, metres. */
+const MIN_TRAVEL_M = 0.1;
+/** A pan, tilt, roll or orbit smaller than this is not a move worth proposing, radians (2°). */
+const MIN_TURN_RAD = 0.035;
+/** A pan/tilt target must lie within this of the proposed angle to be named as the target, radians. */
+const TARGET_MATCH_RAD = 0.35;
+
+const _features = new Float32Array(FEATURE_COUNT); // the one feature row per call
+
+/**
+ * Top-`count` suggestions for `input`. Each is a MoveSpec that validates against MoveSpecSchema,
+ * with targets resolved to the input's subject / POI ids (or the pair's midpoint), translations
+ * clamped to the safe volume (a move the volume forbids is skipped in favour of the next kind),
+ * and orbits kept on this side of the 180° line. Synchronous.
+ */
+export function suggestMoves(model: SuggestionModel, input: DirectorInput, options: SuggestOptions = {}): Suggestion[] {
+  const count = options.count ?? 3;
+  encodeFeatures(input, _features);
+  const prediction = model.predict(_features);
+  const probs = options.ranker ? options.ranker.rerank(prediction.kindProbabilities, _features) : prediction.kindProbabilities;
+  const reading = readSituation(input);
+  const hash = inputsHash(input);
+  const out: Suggestion[] = [];
+  for (const k of rankByProbability(probs)) {
+    if (out.length >= count) break;
+    const confidence = probs[k] as number;
+    if (confidence < (options.minConfidence ?? 0)) break;
+    const kind = MOVE_KINDS[k] as MoveKind;
+    const spec = buildMoveSpec(kind, prediction.params[kind], reading);
+    if (!spec) continue;
+    const parsed = MoveSpecSchema.safeParse(spec);
+    if (!parsed.success) continue; // defensive: buildMoveSpec clamps every number into range
+    out.push({
+      id: `${hash.slice(0, 12)}-${kind}`, // stable for the same input and kind, whatever the ranking
+      kind,
+      params: parsed.data,
+      durationS: parsed.data.durationS,
+      easing: parsed.data.easing,
+      target: parsed.data.target ?? null,
+      confidence: clamp(confidence, 0, 1),
+      rationale: describeRationale(parsed.data, reading),
+      modelVersion: model.modelVersion,
+      inputsHash: hash,
+      createdAtS: options.nowS ?? 0,
+    });
+  }
+  return out;
+}
+
+/** A concrete MoveSpec for `kind` from the decoded numbers, or null when the volume leaves no room for it. */
+export function buildMoveSpec(kind: MoveKind, n: MoveNumbers, r: SituationReading): MoveSpec | null {
+  const target = resolveTarget(kind, n, r);
+  const spec: MoveSpec = { kind, durationS: clamp(n.durationS, 0.5, 30), easing: easingFor(kind, r, target) };
+  if (target) spec.target = target;
+  const { input, cam } = r;
+  switch (kind) {
+    case 'dolly':
+    case 'truck':
+    case 'pedestal': {
+      const d = n.distanceM ?? 0;
+      const sign = d >= 0 ? 1 : -1;
+      const room = safeTravelM(input, cam, kind === 'dolly' ? sign : 0, kind === 'truck' ? sign : 0, kind === 'pedestal' ? sign : 0, Math.min(Math.abs(d), 50));
+      if (room < MIN_TRAVEL_M) return null;
+      spec.distanceM = sign * room;
+      break;
+    }
+    case 'crane': {
+      const d = n.distanceM ?? 0;
+      const sign = d >= 0 ? 1 : -1;
+      const room = safeTravelM(input, cam, 0, 0, sign, Math.min(Math.abs(d), 50));
+      if (room < MIN_TRAVEL_M) return null;
+      spec.distanceM = sign * room;
+      spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
+      break;
+    }
+    case 'pan':
+    case 'tilt':
+      spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
+      if (Math.abs(spec.angleRad) < MIN_TURN_RAD) return null;
+      break;
+    case 'roll':
+      spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI / 2, Math.PI / 2);
+      if (Math.abs(spec.angleRad) < MIN_TURN_RAD) return null;
+      break;
+    case 'orbit': {
+      let a = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
+      const pivot = targetPosition(target, r);
+      if (r.s0 && r.s1 && pivot) a = clampOrbitToLine(cam.position, r.s0.subject.position, r.s1.subject.position, pivot, a);
+      if (Math.abs(a) < MIN_TURN_RAD) return null;
+      spec.angleRad = a;
+      break;
+    }
+    case 'push-in':
+    case 'pull-out': {
+      const dir = kind === 'push-in' ? 1 : -1;
+      const pos = targetPosition(target, r);
+      let distanceM = n.distanceM ?? 1;
+      let fraction: number | undefined = n.subjectHeightFraction;
+      if (pos && fraction !== undefined) {
+        // Let the framing set the end distance, and report the travel that achieves it.
+        const now = Math.hypot(pos[0] - cam.position[0], pos[1] - cam.position[1], pos[2] - cam.position[2]);
+        const end = distanceForHeightFraction(fraction, cam.focalLengthMm, cam.sensorHeightMm);
+        const travel = dir > 0 ? now - end : end - now;
+        if (travel > MIN_TRAVEL_M) distanceM = travel;
+        else fraction = undefined; // the framing is already there or the other way: fall back to the distance
+      } else fraction = undefined;
+      const room = safeTravelM(input, cam, dir, 0, 0, Math.min(Math.abs(distanceM), 50));
+      if (room < MIN_TRAVEL_M) return null;
+      if (room < Math.abs(distanceM) - 1e-6) fraction = undefined; // the volume cuts it short: the framing would be a lie
+      spec.distanceM = room;
+      if (fraction !== undefined) spec.framing = { subjectHeightFraction: clamp(fraction, 0.05, 1) };
+      break;
+    }
+    case 'hold':
+      break;
+  }
+  return spec;
+}
+
+/**
+ * Targets, resolved against the input:
+ * - pan / tilt: the subject or POI whose bearing (elevation) is closest to the proposed angle;
+ * - orbit, push-in, pull-out: a walking subject, else a pair's midpoint, else the nearest subject, else the POI;
+ * - truck, dolly: a walking subject, else the nearest; crane: the POI it swings to, else subject / POI;
+ * - hold: the nearest subject, else the POI; pedestal, roll: none.
+ */
+export function resolveTarget(kind: MoveKind, n: MoveNumbers, r: SituationReading): MoveTarget | null {
+  const mover = r.s0?.moving ? r.s0 : r.s1?.moving ? r.s1 : undefined;
+  const subject = (s: typeof r.s0): MoveTarget | null => (s ? { type: 'subject', id: s.subject.id } : null);
+  const poi: MoveTarget | null = r.poi ? { type: 'poi', id: r.poi.poi.id } : null;
+  const pair: MoveTarget | null =
+    r.s0 && r.s1 && pairSeparation(r.s0, r.s1) < PAIR_MAX_SEPARATION_M ? { type: 'point', position: midpoint(r.s0.subject.position, r.s1.subject.position) } : null;
+  switch (kind) {
+    case 'pan':
+    case 'tilt': {
+      const a = n.angleRad ?? 0;
+      let best: MoveTarget | null = null;
+      let bestErr = TARGET_MATCH_RAD;
+      for (const s of r.subjects) {
+        const err = Math.abs(wrapAngle((kind === 'pan' ? s.view.bearingRad : s.view.elevationRad) - a));
+        if (err < bestErr) [best, bestErr] = [{ type: 'subject', id: s.subject.id }, err];
+      }
+      for (const p of r.pois) {
+        const err = Math.abs(wrapAngle((kind === 'pan' ? p.view.bearingRad : p.view.elevationRad) - a));
+        if (err < bestErr) [best, bestErr] = [{ type: 'poi', id: p.poi.id }, err];
+      }
+      return best ?? subject(mover);
+    }
+    case 'orbit':
+    case 'push-in':
+    case 'pull-out':
+      return subject(mover) ?? pair ?? subject(r.s0) ?? poi;
+    case 'truck':
+    case 'dolly':
+      return subject(mover) ?? subject(r.s0);
+    case 'crane':
+      return Math.abs(n.angleRad ?? 0) > 0.05 && poi ? poi : (subject(r.s0) ?? poi);
+    case 'hold':
+      return subject(r.s0) ?? poi;
+    case 'pedestal':
+    case 'roll':
+      return null;
+  }
+}
+
+/**
+ * The easing rule (no learned head, see SuggestionModel.ts): a hold is linear; a truck, pan or dolly
+ * that picks up a subject already walking starts at speed and lands softly (ease-out); everything
+ * else eases in and out, as operators move a head or a dolly by hand.
+ */
+export function easingFor(kind: MoveKind, r: SituationReading, target: MoveTarget | null): Easing {
+  if (kind === 'hold') return 'linear';
+  const following = target?.type === 'subject' && r.subjects.some((s) => s.subject.id === target.id && s.moving);
+  if (following && (kind === 'truck' || kind === 'pan' || kind === 'dolly')) return 'ease-out';
+  return 'ease-in-out';
+}
+
+/** Kind indices sorted by descending probability (ties: MOVE_KINDS order). */
+export function rankByProbability(probs: ArrayLike<number>): number[] {
+  return Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
+}
+
+function targetPosition(target: MoveTarget | null, r: SituationReading): Readonly<[number, number, number]> | undefined {
+  if (!target) return undefined;
+  if (target.type === 'point') return target.position;
+  if (target.type === 'subject') return r.subjects.find((s) => s.subject.id === target.id)?.subject.position;
+  return r.pois.find((p) => p.poi.id === target.id)?.poi.position;
+}
