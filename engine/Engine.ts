@@ -16,7 +16,12 @@ import { RollingSummary } from './clock/RollingSummary.ts';
 import type { EngineConfig } from './config/EngineConfig.ts';
 import { FrameBuilder } from './frame/FrameBuilder.ts';
 import { HttpServer } from './http/HttpServer.ts';
-import { sendJson } from './http/sendJson.ts';
+import { sendError, sendJson } from './http/sendJson.ts';
+import { AuditLog, AuditQuerySchema } from './audit/AuditLog.ts';
+import { Director } from './director/Director.ts';
+import { MoveSpecSchema } from './director/MoveSpec.ts';
+import type { SuggestionSource } from './director/SuggestionSource.ts';
+import { loadSuggestionSource } from './director/loadSuggestionSource.ts';
 import { StaticFiles } from './http/StaticFiles.ts';
 import { CommandRegistry } from './live/CommandRegistry.ts';
 import { LiveServer } from './live/LiveServer.ts';
@@ -40,6 +45,8 @@ export interface EngineOptions {
   uiDir?: string;
   /** FreeD lens tables by camera id (`freed-1`); others use the default table. */
   freedLensTables?: ReadonlyMap<string, FreeDLensTable>;
+  /** The AI behind suggestions; default: the shipped TensorFlow.js model (loaded in `start`). */
+  suggestionSource?: SuggestionSource;
 }
 
 export interface EnginePorts {
@@ -61,6 +68,8 @@ export class Engine {
   readonly frameClock: FrameClock;
   readonly receivers: { osc: UdpReceiver; freed: UdpReceiver; opentrackio: UdpReceiver };
   readonly stage: Stage;
+  readonly audit: AuditLog;
+  director: Director | undefined;
   /** Processing time of each tick (commands, sampling, projections, fan-out), ms. */
   readonly tickMs = new RollingSummary(1000);
   private readonly options: EngineOptions;
@@ -113,10 +122,12 @@ export class Engine {
     };
     this.ingest = new IngestEndpoint({ hub: this.hub, onReject: onReject('ws') });
 
+    this.audit = new AuditLog(config.dataDir, () => ({ tS: clock.nowS(), at: new Date() }));
     this.stageWire = toStageWire(stage);
     this.frames = new FrameBuilder(stage, this.hub);
     this.commands = new CommandRegistry(log);
     this.registerCommands();
+    this.registerDirectorCommands();
     this.live = new LiveServer({
       nowS: () => clock.nowS(),
       wallIds: () => stage.walls.map((w) => w.id),
@@ -136,6 +147,14 @@ export class Engine {
     // Pages carry no data (everything comes over /live with a token), so they are public.
     this.http.get('/', { handle: ({ req, res }) => pages.serve(res, 'index.html', req.method) });
     this.http.get('/wall/:wallId', { handle: ({ req, res }) => pages.serve(res, 'wall/index.html', req.method) });
+    this.http.get('/api/audit', {
+      roles: ROLES,
+      handle: ({ res, url }) => {
+        const q = AuditQuerySchema.safeParse(Object.fromEntries([...url.searchParams.entries()].filter(([k]) => k !== 'token')));
+        if (!q.success) return sendError(res, 400, 'VP_ERR_BAD_QUERY', `${q.error.issues[0]!.path.join('.')}: ${q.error.issues[0]!.message}`);
+        sendJson(res, 200, { records: this.audit.query(q.data) });
+      },
+    });
     this.http.get('/favicon.ico', { handle: ({ res }) => void res.writeHead(204).end() });
     this.http.get('/assets/*', { handle: ({ req, res, params }) => pages.serve(res, `assets/${params.rest}`, req.method) });
     this.http.upgrade({ path: '/ingest', roles: ['operator', 'director'], handle: (req, socket, head) => this.ingest.handleUpgrade(req, socket, head) });
@@ -143,7 +162,27 @@ export class Engine {
   }
 
   async start(): Promise<EnginePorts> {
-    const { config } = this.options;
+    const { config, log, clock } = this.options;
+    let source = this.options.suggestionSource;
+    if (!source) {
+      try {
+        source = await loadSuggestionSource(log, config.dataDir);
+      } catch (err) {
+        // Tracking and walls still run; suggestion commands answer VP_ERR_NOT_READY.
+        log.error({ err }, 'AI director model failed to load: no suggestions this session (run npm run train)');
+      }
+    }
+    if (source) this.director = new Director({
+      hub: this.hub,
+      stage: this.stage,
+      frames: this.frames,
+      live: this.live,
+      audit: this.audit,
+      source,
+      log,
+      nowS: () => clock.nowS(),
+      pois: DEMO_SCENE_POIS,
+    });
     await Promise.all(Object.values(this.receivers).map((r) => r.listen()));
     const http = await this.http.listen(config.httpPort, config.host);
     this.ports = { http, osc: this.receivers.osc.port, freed: this.receivers.freed.port, opentrackio: this.receivers.opentrackio.port };
@@ -158,6 +197,7 @@ export class Engine {
     await this.ingest.close();
     await this.http.close();
     await Promise.all(Object.values(this.receivers).map((r) => r.close()));
+    this.audit.close();
     this.options.log.info('engine stopped');
   }
 
@@ -167,7 +207,8 @@ export class Engine {
     const nowS = this.options.clock.nowS();
     for (const queued of this.live.takeCommands()) this.live.ack(queued.client, this.commands.execute(queued));
     this.hub.checkStale(nowS);
-    this.live.publish(this.frames.build(tick.frame, tick.timeS, tick.timecode, nowS));
+    this.director?.tick(nowS);
+    this.live.publish(this.frames.build(tick.frame, tick.timeS, tick.timecode, nowS, this.director?.moveJson()));
     this.tickMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
 
@@ -191,7 +232,7 @@ export class Engine {
       run: ({ cameraId }) => {
         if (!this.hub.cameraIds().includes(cameraId)) throw new Error(`VP_ERR_UNKNOWN_CAMERA: ${cameraId}`);
         this.frames.activeCameraId = cameraId;
-        this.live.broadcastEvent({ type: 'event', name: 'camera.selected', data: { cameraId } });
+        this.live.broadcast({ type: 'event', name: 'camera.selected', data: { cameraId } });
       },
     });
     this.commands.register('camera.offset', {
@@ -204,6 +245,36 @@ export class Engine {
       args: z.strictObject({ sourceId: z.string().min(1).max(140), patch: z.unknown() }),
       run: ({ sourceId, patch }) => this.hub.configureSource(sourceId, patch),
     });
+  }
+
+  private registerDirectorCommands(): void {
+    const director = ['director'] as const;
+    const d = () => {
+      if (!this.director) throw new Error('VP_ERR_NOT_READY: the AI director is still loading');
+      return this.director;
+    };
+    const empty = z.strictObject({});
+    const Changes = MoveSpecSchema.partial().omit({ kind: true }).strict();
+    this.commands.register('suggestion.accept', { roles: director, args: z.strictObject({ suggestionId: z.string().min(1).max(64) }), run: ({ suggestionId }, c) => d().accept(c, suggestionId) });
+    this.commands.register('suggestion.reject', {
+      roles: director,
+      args: z.strictObject({ suggestionId: z.string().min(1).max(64), reason: z.string().max(500).optional() }),
+      run: ({ suggestionId, reason }, c) => d().reject(c, suggestionId, reason),
+    });
+    this.commands.register('suggestion.adjust', {
+      roles: director,
+      args: z.strictObject({ suggestionId: z.string().min(1).max(64), changes: Changes, start: z.boolean().default(false) }),
+      run: ({ suggestionId, changes, start }, c) => d().adjust(c, suggestionId, changes, start),
+    });
+    this.commands.register('move.start', { roles: director, args: z.strictObject({ spec: MoveSpecSchema }), run: ({ spec }, c) => d().startHumanMove(c, spec) });
+    this.commands.register('move.pause', { roles: director, args: empty, run: (_a, c) => d().pause(c) });
+    this.commands.register('move.resume', { roles: director, args: empty, run: (_a, c) => d().resume(c) });
+    this.commands.register('move.abort', { roles: director, args: empty, run: (_a, c) => d().abort(c) });
+    this.commands.register('move.reset', { roles: director, args: empty, run: (_a, c) => d().reset(c) });
+    this.commands.register('move.scrub', { roles: director, args: z.strictObject({ progress: z.number().min(0).max(1) }), run: ({ progress }, c) => d().scrub(c, progress) });
+    this.commands.register('move.speed', { roles: director, args: z.strictObject({ speed: z.number().min(0.1).max(4) }), run: ({ speed }, c) => d().speed(c, speed) });
+    this.commands.register('move.adjust', { roles: director, args: z.strictObject({ changes: Changes }), run: ({ changes }, c) => d().adjustMove(c, changes) });
+    this.commands.register('suggestion.refresh', { roles: [...director, 'designer'], args: empty, run: () => d().invalidate() });
   }
 
   private hello(clientId: string, role: HelloMessage['role']): HelloMessage {
@@ -219,7 +290,7 @@ export class Engine {
       activeCameraId: this.frames.activeCameraId,
       allowedCommands: this.commands.allowedFor(role),
       pois: DEMO_SCENE_POIS.map(({ id, name, position }) => ({ id, name, position: [...position] })),
-      suggestions: null,
+      suggestions: this.director?.latestSuggestions ?? null,
     };
   }
 
@@ -236,7 +307,9 @@ export class Engine {
       fps: this.options.config.fps,
       frame: this.live.frame,
       ports: this.ports,
-      tfjsBackend: null,
+      tfjsBackend: this.director?.backend ?? null,
+      modelVersion: this.director?.modelVersion ?? null,
+      director: this.director?.stats ?? null,
       staleTimeoutMs: this.options.config.staleTimeoutMs,
       activeCameraId: this.frames.activeCameraId,
       sources,

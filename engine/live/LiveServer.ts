@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { AckMessage, CommandMessage, EventMessage, HelloMessage, RoleWire } from '../protocol/LiveMessages.ts';
+import type { AckMessage, CommandMessage, HelloMessage, RoleWire, ServerMessage } from '../protocol/LiveMessages.ts';
 import { ClientMessageSchema, MAX_LIVE_MESSAGE_BYTES } from './ClientMessageSchema.ts';
 import { LiveClient } from './LiveClient.ts';
 
@@ -127,9 +127,9 @@ export class LiveServer {
     this.sendTo(client, JSON.stringify(message));
   }
 
-  /** An event to every client (or those `filter` picks). */
-  broadcastEvent(event: EventMessage, filter?: (c: LiveClient) => boolean): void {
-    const text = JSON.stringify(event);
+  /** A message (event, suggestions) to every client, or those `filter` picks; serialised once. */
+  broadcast(message: ServerMessage, filter?: (c: LiveClient) => boolean): void {
+    const text = JSON.stringify(message);
     for (const client of this.clients.values()) if (!filter || filter(client)) this.sendTo(client, text);
   }
 

@@ -1,0 +1,116 @@
+// The AI director end to end on a running engine: a subject moves (OSC) → suggestions appear on /live → the director
+// accepts → the camera in `frame` messages follows the move → pause/adjust/abort work → the audit log holds it all.
+import { encode, Message } from 'node-osc';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameMessage, SuggestionsMessage } from '../../engine/protocol/LiveMessages.ts';
+import { connectLive, type TestLiveClient } from '../support/liveClient.ts';
+import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
+import { createUdpClient, type UdpClient } from '../support/udp.ts';
+
+let te: TestEngine;
+let udp: UdpClient;
+let director: TestLiveClient;
+let keepAlive: NodeJS.Timeout;
+const f = (value: number) => ({ type: 'float', value });
+
+/** The tracked camera holds still at (0, 1.6, 4) looking down -Z; refreshed so it never goes stale. */
+async function sendCamera(): Promise<void> {
+  await udp.send(encode(new Message('/camera/sim-cam1/pose', ...[0, 1.6, 4, 0, 0, 0, 1].map(f))), te.ports.osc);
+}
+
+beforeAll(async () => {
+  te = await startTestEngine();
+  udp = createUdpClient();
+  await sendCamera();
+  keepAlive = setInterval(() => void sendCamera(), 20);
+  director = await connectLive(te.url('/live', 'director'));
+});
+afterAll(async () => {
+  clearInterval(keepAlive);
+  await director.close();
+  await udp.close();
+  await te.close();
+});
+
+function latestSuggestions(c: TestLiveClient): SuggestionsMessage | undefined {
+  return c.messages.filter((m): m is SuggestionsMessage => m.type === 'suggestions').at(-1);
+}
+
+const camPos = (fr: FrameMessage) => fr.cameras.find((c) => c.id === 'sim-cam1')!.position;
+
+describe('AI director over /live', () => {
+  it('suggests after a subject moves, the accepted move drives the camera, and the audit log records both', async () => {
+    // A subject walks across the set.
+    for (let i = 0; i < 6; i++) {
+      await udp.send(encode(new Message('/subject/talent1/position', f(-1 + i * 0.3), f(0), f(-1))), te.ports.osc);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const msg = await waitFor(() => {
+      const m = latestSuggestions(director);
+      return m && m.suggestions.length > 0 ? m : undefined;
+    }, 5000, 'suggestions');
+    expect(msg.backend).toMatch(/wasm|cpu|tensorflow/);
+    const top = msg.suggestions[0]!;
+    expect(top.rationale.length).toBeGreaterThan(10);
+    expect(top.confidence).toBeGreaterThan(0);
+    expect(top.path.positions.length).toBeGreaterThanOrEqual(6);
+
+    // Accept a move that visibly moves the camera (the top one may be a hold).
+    const mover = msg.suggestions.find((s) => s.kind !== 'hold' && s.kind !== 'pan' && s.kind !== 'tilt' && s.kind !== 'roll') ?? top;
+    const before = camPos(director.lastFrame()!);
+    const ack = await director.command('suggestion.accept', { suggestionId: mover.id });
+    expect(ack).toMatchObject({ ok: true });
+    const moving = await director.nextFrame((fr) => fr.move?.status === 'running' && fr.move.progress > 0.2, 10000);
+    expect(moving.move).toMatchObject({ provenance: 'ai-approved', suggestionId: mover.id, kind: mover.kind });
+    if (mover.kind !== 'hold') expect(Math.hypot(...camPos(moving).map((v, i) => v - before[i]!))).toBeGreaterThan(0.01);
+
+    const audit = (await te.getJson('/api/audit?limit=100', 'viewer')).body.records as { type: string; suggestionId?: string; actor: { kind: string; role?: string }; provenance?: string }[];
+    expect(audit.some((r) => r.type === 'suggestion.shown' && r.suggestionId === mover.id && r.actor.kind === 'ai')).toBe(true);
+    expect(audit.some((r) => r.type === 'suggestion.accepted' && r.suggestionId === mover.id && r.actor.role === 'director')).toBe(true);
+    expect(audit.some((r) => r.type === 'move.started' && r.provenance === 'ai-approved')).toBe(true);
+  });
+
+  it('pause holds the camera, adjust makes the move ai-modified, abort stops it smoothly', async () => {
+    expect((await director.command('move.pause')).ok).toBe(true);
+    await director.nextFrame((fr) => fr.move?.status === 'paused');
+    // Pause eases to a stop within the acceleration limit (no jump); then the camera holds still.
+    const [settled, later] = await waitFor(async () => {
+      const a = director.lastFrame()!;
+      await new Promise((r) => setTimeout(r, 200));
+      const b = director.lastFrame()!;
+      return b.move?.status === 'paused' && b.frame > a.frame && JSON.stringify(camPos(a)) === JSON.stringify(camPos(b)) ? [a, b] : undefined;
+    }, 5000, 'the paused move to come to rest');
+    expect(later.move!.progress).toBe(settled.move!.progress);
+    expect((await director.command('move.resume')).ok).toBe(true);
+    const adjust = await director.command('move.adjust', { changes: { durationS: 12 } });
+    expect(adjust).toMatchObject({ ok: true });
+    const adjusted = await director.nextFrame((fr) => fr.move?.provenance === 'ai-modified');
+    expect(adjusted.move!.spec.durationS).toBe(12);
+    expect((await director.command('move.abort')).ok).toBe(true);
+    await director.nextFrame((fr) => fr.move === null || fr.move.status === 'finished', 10000);
+    const types = ((await te.getJson('/api/audit?type=move', 'viewer')).body.records as { type: string }[]).map((r) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['move.started', 'move.paused', 'move.resumed', 'move.adjusted', 'move.aborted']));
+  });
+
+  it('a human-only move is recorded as such; a viewer cannot decide', async () => {
+    const ack = await director.command('move.start', { spec: { kind: 'pedestal', distanceM: 0.3, durationS: 1, easing: 'ease-in-out' } });
+    expect(ack.ok).toBe(true);
+    const records = (await te.getJson('/api/audit?provenance=human-only', 'viewer')).body.records as { type: string }[];
+    expect(records.map((r) => r.type)).toContain('move.started');
+
+    const viewer = await connectLive(te.url('/live', 'viewer'));
+    const s = latestSuggestions(director)?.suggestions[0] ?? viewer.hello.suggestions?.suggestions[0];
+    const refused = await viewer.command('suggestion.accept', { suggestionId: s?.id ?? 'x' });
+    expect(refused.error).toMatch(/^VP_ERR_FORBIDDEN/);
+    expect(viewer.hello.allowedCommands).not.toContain('suggestion.accept');
+    expect(director.hello.allowedCommands).toContain('suggestion.accept');
+    await viewer.close();
+  });
+
+  it('bad director commands get clear errors', async () => {
+    expect((await director.command('suggestion.accept', { suggestionId: 'no-such' })).error).toMatch(/UNKNOWN_SUGGESTION/);
+    expect((await director.command('move.start', { spec: { kind: 'warp', durationS: 1, easing: 'linear' } })).error).toMatch(/^VP_ERR_BAD_ARGS/);
+    expect((await director.command('move.scrub', { progress: 2 })).error).toMatch(/^VP_ERR_BAD_ARGS/);
+    expect((await te.getJson('/api/audit?limit=0', 'viewer')).status).toBe(400);
+  });
+});
