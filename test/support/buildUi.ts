@@ -2,5 +2,7 @@
 import { build } from 'vite';
 
 export default async function buildUi(): Promise<void> {
+  // vitest sets NODE_ENV=test; build what `npm start` serves (React's production build).
+  process.env.NODE_ENV = 'production';
   await build({ configFile: new URL('../../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 }

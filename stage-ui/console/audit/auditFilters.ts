@@ -1,0 +1,63 @@
+// The audit panel's filters: which records count as AI-proposed, approved, modified, rejected or human-only.
+import type { AuditRecordWire } from './AuditRecordWire.ts';
+
+export type AuditFilter = 'all' | 'ai' | 'approved' | 'modified' | 'rejected' | 'human';
+
+export const AUDIT_FILTERS: readonly { key: AuditFilter; label: string }[] = [
+  { key: 'all', label: 'All' },
+  { key: 'ai', label: 'AI proposed' },
+  { key: 'approved', label: 'Approved' },
+  { key: 'modified', label: 'Modified' },
+  { key: 'rejected', label: 'Rejected' },
+  { key: 'human', label: 'Human only' },
+];
+
+export function matchesAuditFilter(r: AuditRecordWire, f: AuditFilter): boolean {
+  switch (f) {
+    case 'all':
+      return true;
+    case 'ai':
+      return r.type === 'suggestion.shown' || r.actor.kind === 'ai';
+    case 'approved':
+      return r.provenance === 'ai-approved' || r.type === 'suggestion.accepted';
+    case 'modified':
+      return r.provenance === 'ai-modified' || r.type === 'suggestion.adjusted';
+    case 'rejected':
+      return r.provenance === 'ai-rejected' || r.type === 'suggestion.rejected';
+    case 'human':
+      return r.provenance === 'human-only';
+  }
+}
+
+const TYPE_LABELS: Record<string, string> = {
+  'suggestion.shown': 'Suggested',
+  'suggestion.accepted': 'Accepted',
+  'suggestion.rejected': 'Rejected',
+  'suggestion.adjusted': 'Adjusted',
+  'move.started': 'Move started',
+  'move.adjusted': 'Move adjusted',
+  'move.paused': 'Paused',
+  'move.resumed': 'Resumed',
+  'move.scrubbed': 'Scrubbed',
+  'move.aborted': 'Aborted',
+  'move.finished': 'Finished',
+  'move.reset': 'Reset',
+};
+
+export function auditTypeLabel(type: string): string {
+  return TYPE_LABELS[type] ?? type;
+}
+
+/** A short human line of the record's detail: the move kind, the reason, what changed. */
+export function auditDetail(r: AuditRecordWire): string {
+  const d = r.data ?? {};
+  const parts: string[] = [];
+  const kind = (d.kind ?? (d.suggestion as { kind?: unknown } | undefined)?.kind ?? (d.spec as { kind?: unknown } | undefined)?.kind) as unknown;
+  if (typeof kind === 'string') parts.push(kind);
+  if (typeof d.reason === 'string' && d.reason) parts.push(`“${d.reason}”`);
+  if (typeof d.outcome === 'string') parts.push(d.outcome);
+  if (typeof d.changes === 'object' && d.changes !== null) parts.push(`changed ${Object.keys(d.changes).join(', ')}`);
+  if (typeof d.progress === 'number') parts.push(`at ${Math.round(d.progress * 100)}%`);
+  if (typeof d.confidence === 'number') parts.push(`${Math.round(d.confidence * 100)}%`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,57 @@
+// One tracking source: protocol, live/stale (big red when stale), rate, latency, jitter, age, a 60 s sparkline,
+// rejected samples by reason, and (for operators) the latency offset and jitter filter tuning.
+import { useConsole, useStore } from '../state/ConsoleContext.ts';
+import type { SourceHealthWire } from './HealthWire.ts';
+import { SourceTuning } from './SourceTuning.tsx';
+import { Sparkline } from './Sparkline.tsx';
+
+export function SourceCard({ source, canOffset, canConfigure }: { source: SourceHealthWire; canOffset: boolean; canConfigure: boolean }) {
+  const store = useStore();
+  const version = useConsole((s) => s.health.polledAtMs);
+  const rejected = Object.entries(source.rejected).filter(([, n]) => n > 0);
+  return (
+    <div className={`src${source.stale ? ' stale' : ''}`} data-testid={`source-${source.sourceId}`} data-stale={source.stale}>
+      <div className="head">
+        <span className="id" title={source.sourceId}>
+          {source.sourceId}
+        </span>
+        <span className="proto">{source.protocol}</span>
+        {source.stale ? <span className="state stale">STALE</span> : <span className="state live">● LIVE</span>}
+      </div>
+      <div className="stats">
+        <Stat k="Rate" v={source.rateHz.toFixed(1)} unit="Hz" testId="rate" />
+        <Stat k="Latency" v={source.latencyMs === null ? '—' : source.latencyMs.toFixed(1)} unit={source.latencyMs === null ? '' : 'ms'} />
+        <Stat k="Jitter" v={source.jitterMs.toFixed(1)} unit="ms" />
+        <Stat k="Age" v={source.lastSeenAgeMs === null ? '—' : formatAge(source.lastSeenAgeMs)} unit={source.lastSeenAgeMs === null || source.lastSeenAgeMs >= 10000 ? '' : 'ms'} />
+      </div>
+      <Sparkline series={store.healthHistory.get(source.sourceId)} version={version} />
+      <div className="legend">
+        <span><i style={{ background: '#3ddc84' }} />rate</span>
+        <span><i style={{ background: '#ffc53d' }} />latency</span>
+        <span>last 60 s</span>
+        <span style={{ marginLeft: 'auto' }}>offset {source.latencyOffsetMs} ms</span>
+      </div>
+      {rejected.length > 0 && (
+        <div className="rejects" data-testid="source-rejects">
+          rejected: {rejected.map(([reason, n]) => `${reason} ${n}`).join(' · ')}
+        </div>
+      )}
+      {(canOffset || canConfigure) && <SourceTuning source={source} canOffset={canOffset} canConfigure={canConfigure} />}
+    </div>
+  );
+}
+
+function Stat({ k, v, unit, testId }: { k: string; v: string; unit: string; testId?: string }) {
+  return (
+    <div className="stat">
+      <span className="k">{k}</span>
+      <span className="v" data-testid={testId}>
+        {v} <small>{unit}</small>
+      </span>
+    </div>
+  );
+}
+
+function formatAge(ms: number): string {
+  return ms >= 10000 ? `${(ms / 1000).toFixed(0)} s` : ms.toFixed(0);
+}

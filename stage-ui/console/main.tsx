@@ -1,0 +1,21 @@
+// Director console entry (`GET /?token=<role token>`): one store, one /live session, the React layout.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ConsoleApp } from './ConsoleApp.tsx';
+import './console.css';
+import { ConsoleContext } from './state/ConsoleContext.ts';
+import { createConsoleStore } from './state/ConsoleStore.ts';
+import { exposeStatus } from './state/exposeStatus.ts';
+import { LiveSession } from './state/LiveSession.ts';
+
+const store = createConsoleStore();
+const session = new LiveSession(store);
+exposeStatus(store);
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConsoleContext.Provider value={{ store, session }}>
+      <ConsoleApp />
+    </ConsoleContext.Provider>
+  </StrictMode>,
+);

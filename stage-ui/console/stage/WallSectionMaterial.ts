@@ -1,0 +1,100 @@
+// Paints one LED section in the stage view: the environment as the outer frustum shows it (sampled from a cube map
+// rendered at the outer viewpoint), dimmed, with the tracked camera's inner-frustum footprint brighter and outlined,
+// and a faint cabinet grid so the LED surface reads as a surface.
+import * as THREE from 'three';
+
+/** Outer frustum brightness: dim, so the footprint stands out. */
+const OUTER_GAIN = 0.45;
+/** Inner frustum brightness. */
+const INNER_GAIN = 1.15;
+/** Footprint outline width on the wall, m. */
+const OUTLINE_M = 0.06;
+/** LED cabinet size, m (the grid drawn on the sections). */
+const CABINET_M = 0.5;
+
+const VERTEX = /* glsl */ `
+varying vec2 vUv;
+varying vec3 vWorld;
+void main() {
+  vUv = uv;
+  vec4 world = modelMatrix * vec4(position, 1.0);
+  vWorld = world.xyz;
+  gl_Position = projectionMatrix * viewMatrix * world;
+}`;
+
+const FRAGMENT = /* glsl */ `
+uniform samplerCube envMap;
+uniform float hasEnv;
+uniform vec3 viewpoint;      // outer frustum eye, stage m
+uniform vec2 footprint[4];   // camera image corners on the section, uv, BL BR TR TL
+uniform float hasInner;
+uniform vec2 sectionSizeM;
+uniform vec3 outlineColor;
+varying vec2 vUv;
+varying vec3 vWorld;
+
+// Signed distance (m) from p to the edge a→b, positive on the quad's inside.
+float edgeDistance(vec2 p, vec2 a, vec2 b, float orientation) {
+  vec2 e = b - a;
+  vec2 n = orientation * vec2(-e.y, e.x);
+  return dot(p - a, n) / max(length(e), 1e-6);
+}
+
+void main() {
+  vec3 base = hasEnv > 0.5 ? textureCube(envMap, normalize(vWorld - viewpoint)).rgb : vec3(0.05, 0.07, 0.12);
+  float gain = ${OUTER_GAIN.toFixed(3)};
+  float outline = 0.0;
+  vec2 p = vUv * sectionSizeM;
+  if (hasInner > 0.5) {
+    vec2 c0 = footprint[0] * sectionSizeM, c1 = footprint[1] * sectionSizeM;
+    vec2 c2 = footprint[2] * sectionSizeM, c3 = footprint[3] * sectionSizeM;
+    float area = (c0.x * c1.y - c1.x * c0.y) + (c1.x * c2.y - c2.x * c1.y) + (c2.x * c3.y - c3.x * c2.y) + (c3.x * c0.y - c0.x * c3.y);
+    float o = area >= 0.0 ? 1.0 : -1.0;
+    float d = min(min(edgeDistance(p, c0, c1, o), edgeDistance(p, c1, c2, o)), min(edgeDistance(p, c2, c3, o), edgeDistance(p, c3, c0, o)));
+    gain = mix(${OUTER_GAIN.toFixed(3)}, ${INNER_GAIN.toFixed(3)}, step(0.0, d));
+    outline = 1.0 - smoothstep(0.0, ${OUTLINE_M.toFixed(3)}, abs(d));
+  }
+  vec3 col = base * gain;
+  // Cabinet seams.
+  vec2 g = abs(fract(p / ${CABINET_M.toFixed(3)} + 0.5) - 0.5) * ${CABINET_M.toFixed(3)};
+  col *= 1.0 - 0.35 * (1.0 - smoothstep(0.0, 0.012, min(g.x, g.y)));
+  col = mix(col, outlineColor, outline);
+  gl_FragColor = vec4(col, 1.0);
+  #include <colorspace_fragment>
+}`;
+
+export interface WallSectionUniforms {
+  [name: string]: THREE.IUniform;
+  envMap: THREE.IUniform<THREE.CubeTexture | null>;
+  hasEnv: THREE.IUniform<number>;
+  viewpoint: THREE.IUniform<THREE.Vector3>;
+  footprint: THREE.IUniform<THREE.Vector2[]>;
+  hasInner: THREE.IUniform<number>;
+  sectionSizeM: THREE.IUniform<THREE.Vector2>;
+  outlineColor: THREE.IUniform<THREE.Color>;
+}
+
+export function createWallSectionMaterial(widthM: number, heightM: number): THREE.ShaderMaterial & { uniforms: WallSectionUniforms } {
+  const uniforms: WallSectionUniforms = {
+    envMap: { value: null },
+    hasEnv: { value: 0 },
+    viewpoint: { value: new THREE.Vector3() },
+    footprint: { value: [new THREE.Vector2(), new THREE.Vector2(), new THREE.Vector2(), new THREE.Vector2()] },
+    hasInner: { value: 0 },
+    sectionSizeM: { value: new THREE.Vector2(widthM, heightM) },
+    outlineColor: { value: new THREE.Color(0xffb020) },
+  };
+  // Front side only: from outside the volume you look through the walls (their edges stay drawn), as in a DCC tool.
+  return new THREE.ShaderMaterial({ uniforms, vertexShader: VERTEX, fragmentShader: FRAGMENT, side: THREE.FrontSide }) as THREE.ShaderMaterial & { uniforms: WallSectionUniforms };
+}
+
+/** A quad through the section's corners (pa lower-left, pb lower-right, pc upper-left) with uv (0,0) at pa. */
+export function createSectionGeometry(pa: readonly number[], pb: readonly number[], pc: readonly number[]): THREE.BufferGeometry {
+  const pd = [pb[0]! + pc[0]! - pa[0]!, pb[1]! + pc[1]! - pa[1]!, pb[2]! + pc[2]! - pa[2]!]; // upper-right
+  const g = new THREE.BufferGeometry();
+  g.setAttribute('position', new THREE.Float32BufferAttribute([...pa, ...pb, ...pd, ...pc], 3));
+  g.setAttribute('uv', new THREE.Float32BufferAttribute([0, 0, 1, 0, 1, 1, 0, 1], 2));
+  g.setIndex([0, 1, 2, 0, 2, 3]);
+  g.computeVertexNormals();
+  return g;
+}

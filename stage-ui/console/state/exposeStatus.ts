@@ -1,0 +1,67 @@
+// `window.vantageConsole`: a read-only summary of what the console shows, for browser tests and operators' tooling.
+// Refreshed when the store changes (frames reach the store at 5 Hz), so reading it never costs a frame.
+import type { MoveStatusWire, RoleWire, Vec3Wire } from '../../../engine/protocol/LiveMessages.ts';
+import type { ConnectionState } from '../../live/LiveConnection.ts';
+import type { ConsoleStore, NavMode, StageMode } from './ConsoleStore.ts';
+
+export interface VantageConsoleStatus {
+  connection: { state: ConnectionState; attempts: number; reconnects: number };
+  /** Latest frame number received (per-frame accurate), -1 before the first. */
+  frame: number;
+  role: RoleWire | null;
+  activeCameraId: string | null;
+  cameraIds: string[];
+  /** Position of the active camera (tracked + move offset) in the latest frame. */
+  activeCameraPosition: Vec3Wire | null;
+  /** Ids of the suggestions on screen, in rank order. */
+  suggestionsShown: string[];
+  hoveredSuggestionId: string | null;
+  /** Whether the stage view draws a ghost path (hovered suggestion). */
+  ghostVisible: boolean;
+  move: { moveId: string; status: MoveStatusWire; progress: number; speed: number; durationS: number; provenance: string } | null;
+  navMode: NavMode;
+  stageMode: StageMode;
+  /** Frames each 3D view has drawn. */
+  stageRenders: number;
+  cameraRenders: number;
+  /** Main-thread cost of handling one frame message, ms (running mean). */
+  frameHandlingMs: number;
+}
+
+export function exposeStatus(store: ConsoleStore): void {
+  const status = {} as VantageConsoleStatus;
+  const refresh = () => {
+    const s = store.get();
+    const live = store.live;
+    const frame = live.frame ?? s.frame;
+    const active = frame?.cameras.find((c) => c.id === frame.activeCameraId);
+    const move = frame?.move ?? null;
+    Object.assign(status, {
+      connection: { ...s.connection },
+      frame: frame?.frame ?? -1,
+      role: s.hello?.role ?? null,
+      activeCameraId: frame?.activeCameraId ?? s.hello?.activeCameraId ?? null,
+      cameraIds: frame?.cameras.map((c) => c.id) ?? [],
+      activeCameraPosition: active ? [...active.position] : null,
+      suggestionsShown: s.suggestions?.suggestions.map((x) => x.id) ?? [],
+      hoveredSuggestionId: s.hoveredSuggestionId,
+      ghostVisible: s.hoveredSuggestionId !== null && s.stageMode === 'stage',
+      move: move && { moveId: move.moveId, status: move.status, progress: move.progress, speed: move.speed, durationS: move.durationS, provenance: move.provenance },
+      navMode: s.navMode,
+      stageMode: s.stageMode,
+      stageRenders: live.stageRenders,
+      cameraRenders: live.cameraRenders,
+      frameHandlingMs: Math.round(live.frameHandlingMs * 1000) / 1000,
+    } satisfies VantageConsoleStatus);
+  };
+  refresh();
+  store.subscribe(refresh);
+  Object.defineProperty(window, 'vantageConsole', {
+    configurable: true,
+    get: () => {
+      // Per-frame counters are cheap to read fresh.
+      refresh();
+      return status;
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { MoveSpecWire } from '../../../engine/protocol/LiveMessages.ts';
+import { changesOf, describeSpec, draftOf, fieldsOf, specOf } from './moveSpecFields.ts';
+
+const orbit: MoveSpecWire = { kind: 'orbit', angleRad: 0.5, durationS: 8, easing: 'ease-in-out', target: { type: 'subject', id: 'talent1' } };
+
+describe('moveSpecFields', () => {
+  it('edits angles in degrees and sends radians', () => {
+    const draft = draftOf(orbit);
+    expect(draft.angleDeg).toBe(28.6); // 0.5 rad = 28.648°, shown to 0.1°
+    const changes = changesOf(orbit, { ...draft, angleDeg: 45 });
+    expect(changes).toEqual({ angleRad: Math.PI / 4 });
+  });
+
+  it('sends only what changed: an untouched angle does not come back as a rounding change', () => {
+    expect(changesOf(orbit, draftOf(orbit))).toEqual({});
+    expect(changesOf(orbit, { ...draftOf(orbit), durationS: 10, easing: { bezier: [0.2, 0, 0.3, 1] } })).toEqual({ durationS: 10, easing: { bezier: [0.2, 0, 0.3, 1] } });
+  });
+
+  it('changes the target and framing only on kinds that use them', () => {
+    const push: MoveSpecWire = { kind: 'push-in', distanceM: 1, durationS: 4, easing: 'linear' };
+    expect(changesOf(push, { ...draftOf(push), target: { type: 'poi', id: 'crates' }, framing: 0.6 })).toEqual({ target: { type: 'poi', id: 'crates' }, framing: { subjectHeightFraction: 0.6 } });
+    const dolly: MoveSpecWire = { kind: 'dolly', distanceM: 1, durationS: 4, easing: 'linear' };
+    expect(changesOf(dolly, { ...draftOf(dolly), target: { type: 'poi', id: 'crates' }, angleDeg: 30 })).toEqual({});
+  });
+
+  it('builds a complete spec for a new move with only the fields of its kind', () => {
+    expect(specOf({ kind: 'pan', durationS: 3, speed: 1, distanceM: 2, angleDeg: -90, easing: 'linear', target: null, framing: null })).toEqual({ kind: 'pan', durationS: 3, easing: 'linear', angleRad: -Math.PI / 2 });
+    expect(fieldsOf('hold')).toEqual({ distance: false, angle: false, target: false, framing: false });
+  });
+
+  it('describes a spec for a card', () => {
+    expect(describeSpec(orbit)).toBe('29° · 8.0 s · ease-in-out');
+  });
+});

@@ -1,0 +1,123 @@
+// What a director may edit on each kind of move, how values read on screen (degrees, metres, seconds) and how an
+// edit becomes the `changes` of `suggestion.adjust` / `move.adjust` (radians on the wire; only what changed).
+import type { EasingWire, MoveKindWire, MoveSpecWire, MoveTargetWire } from '../../../engine/protocol/LiveMessages.ts';
+
+export const MOVE_KINDS: readonly MoveKindWire[] = ['dolly', 'truck', 'pedestal', 'pan', 'tilt', 'roll', 'orbit', 'crane', 'push-in', 'pull-out', 'hold'];
+
+export interface KindFields {
+  distance: boolean;
+  angle: boolean;
+  target: boolean;
+  framing: boolean;
+}
+
+/** Fields per kind, as engine/director/MoveSpec.ts documents them. */
+export function fieldsOf(kind: MoveKindWire): KindFields {
+  switch (kind) {
+    case 'dolly':
+    case 'truck':
+    case 'pedestal':
+      return { distance: true, angle: false, target: false, framing: false };
+    case 'pan':
+    case 'tilt':
+    case 'roll':
+      return { distance: false, angle: true, target: false, framing: false };
+    case 'orbit':
+      return { distance: false, angle: true, target: true, framing: false };
+    case 'crane':
+      return { distance: true, angle: true, target: true, framing: false };
+    case 'push-in':
+    case 'pull-out':
+      return { distance: true, angle: false, target: true, framing: true };
+    case 'hold':
+      return { distance: false, angle: false, target: false, framing: false };
+  }
+}
+
+/** The editor's working copy: angles in degrees, everything else as on the wire. */
+export interface MoveDraft {
+  kind: MoveKindWire;
+  durationS: number;
+  speed: number;
+  distanceM: number;
+  angleDeg: number;
+  easing: EasingWire;
+  target: MoveTargetWire | null;
+  /** Fraction of frame height the subject fills at the end; null = use the distance. */
+  framing: number | null;
+}
+
+export const RAD_TO_DEG = 180 / Math.PI;
+
+export function draftOf(spec: MoveSpecWire): MoveDraft {
+  return {
+    kind: spec.kind,
+    durationS: spec.durationS,
+    speed: spec.speed ?? 1,
+    distanceM: spec.distanceM ?? 0,
+    angleDeg: round((spec.angleRad ?? 0) * RAD_TO_DEG, 1),
+    easing: spec.easing,
+    target: spec.target ?? null,
+    framing: spec.framing?.subjectHeightFraction ?? null,
+  };
+}
+
+/** A complete spec for `move.start`, with only the fields the kind uses. */
+export function specOf(d: MoveDraft): MoveSpecWire {
+  const f = fieldsOf(d.kind);
+  return {
+    kind: d.kind,
+    durationS: d.durationS,
+    easing: d.easing,
+    ...(d.speed !== 1 && { speed: d.speed }),
+    ...(f.distance && { distanceM: d.distanceM }),
+    ...(f.angle && { angleRad: d.angleDeg / RAD_TO_DEG }),
+    ...(f.target && d.target && { target: d.target }),
+    ...(f.framing && d.framing !== null && { framing: { subjectHeightFraction: d.framing } }),
+  };
+}
+
+/** The fields of `draft` that differ from `original` (what `suggestion.adjust` / `move.adjust` send). */
+export function changesOf(original: MoveSpecWire, draft: MoveDraft): Partial<MoveSpecWire> {
+  const f = fieldsOf(original.kind);
+  const next = specOf({ ...draft, kind: original.kind });
+  const changes: Partial<MoveSpecWire> = {};
+  if (next.durationS !== original.durationS) changes.durationS = next.durationS;
+  if ((next.speed ?? 1) !== (original.speed ?? 1)) changes.speed = next.speed ?? 1;
+  if (JSON.stringify(next.easing) !== JSON.stringify(original.easing)) changes.easing = next.easing;
+  if (f.distance && next.distanceM !== (original.distanceM ?? 0)) changes.distanceM = next.distanceM;
+  // Compare in displayed degrees: an untouched angle must not come back as a rounding "change".
+  if (f.angle && round((original.angleRad ?? 0) * RAD_TO_DEG, 1) !== draft.angleDeg) changes.angleRad = next.angleRad;
+  if (f.target && next.target && JSON.stringify(next.target) !== JSON.stringify(original.target ?? null)) changes.target = next.target;
+  if (f.framing && next.framing && next.framing.subjectHeightFraction !== original.framing?.subjectHeightFraction) changes.framing = next.framing;
+  return changes;
+}
+
+export function describeEasing(e: EasingWire): string {
+  return typeof e === 'string' ? e : `bezier(${e.bezier.map((v) => v.toFixed(2)).join(', ')})`;
+}
+
+/** Names a target with the scene's POI names where possible. */
+export function describeTarget(t: MoveTargetWire | null | undefined, pois: readonly { id: string; name: string }[]): string | null {
+  if (!t) return null;
+  if (t.type === 'subject') return t.id;
+  if (t.type === 'poi') return pois.find((p) => p.id === t.id)?.name ?? t.id;
+  return `point (${t.position.map((v) => v.toFixed(1)).join(', ')})`;
+}
+
+/** "1.50 m · 30° · 4.0 s · ease-in-out" for a suggestion's card. */
+export function describeSpec(spec: MoveSpecWire): string {
+  const f = fieldsOf(spec.kind);
+  const parts: string[] = [];
+  if (f.distance && spec.distanceM !== undefined) parts.push(`${spec.distanceM.toFixed(2)} m`);
+  if (f.angle && spec.angleRad !== undefined) parts.push(`${(spec.angleRad * RAD_TO_DEG).toFixed(0)}°`);
+  if (spec.framing) parts.push(`frame ${(spec.framing.subjectHeightFraction * 100).toFixed(0)}%`);
+  parts.push(`${spec.durationS.toFixed(1)} s`);
+  parts.push(describeEasing(spec.easing));
+  return parts.join(' · ');
+}
+
+function round(v: number, decimals: number): number {
+  const k = 10 ** decimals;
+  return Math.round(v * k) / k;
+}
