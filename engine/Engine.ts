@@ -342,6 +342,7 @@ function toStageWire(stage: Stage): StageWire {
   return {
     name: stage.name,
     outerViewpoint: [...stage.outerViewpoint],
+    ...(stage.safeVolume && { safeVolume: { min: [...stage.safeVolume.min], max: [...stage.safeVolume.max] } }),
     cameras: stage.cameras.map((c) => ({ ...c })),
     walls: stage.walls.map((w) => ({
       id: w.id,

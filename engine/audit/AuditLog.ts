@@ -2,42 +2,13 @@
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import type { AuditActorWire, AuditProvenanceWire, AuditRecordWire, AuditTypeWire } from '../protocol/LiveMessages.ts';
 
-/** Where a move came from, as the record shows it. */
-export type Provenance = 'ai-approved' | 'ai-modified' | 'ai-rejected' | 'human-only';
-
-export type AuditType =
-  | 'suggestion.shown'
-  | 'suggestion.accepted'
-  | 'suggestion.rejected'
-  | 'suggestion.adjusted'
-  | 'move.started'
-  | 'move.adjusted'
-  | 'move.paused'
-  | 'move.resumed'
-  | 'move.scrubbed'
-  | 'move.aborted'
-  | 'move.finished'
-  | 'move.reset';
-
-/** Who: a human (role and console client) or the AI (model version). */
-export type AuditActor = { kind: 'human'; role: string; clientId: string } | { kind: 'ai'; modelVersion: string };
-
-export interface AuditRecord {
-  /** 1, 2, 3… in file order; never reused. */
-  seq: number;
-  /** Wall-clock ISO time. */
-  at: string;
-  /** Engine time, s. */
-  tS: number;
-  type: AuditType;
-  actor: AuditActor;
-  suggestionId?: string;
-  moveId?: string;
-  provenance?: Provenance;
-  /** Type-specific detail: the suggestion, the changed fields, the reason… */
-  data?: Record<string, unknown>;
-}
+/** Record shapes are part of the wire contract (GET /api/audit, `audit` events): defined once, in the protocol. */
+export type Provenance = AuditProvenanceWire;
+export type AuditType = AuditTypeWire;
+export type AuditActor = AuditActorWire;
+export type AuditRecord = AuditRecordWire;
 
 export const AuditQuerySchema = z.strictObject({
   type: z.string().max(64).optional(),

@@ -36,6 +36,8 @@ export interface StageWire {
   cameras: { id: string; sensorWidthMm: number; sensorHeightMm: number; label?: string }[];
   /** Fixed eye the outer frustum (lighting/reflections) is rendered from, m. */
   outerViewpoint: Vec3Wire;
+  /** Box moves keep the camera inside, m; absent = anywhere. */
+  safeVolume?: { min: Vec3Wire; max: Vec3Wire };
 }
 
 export interface SceneRefWire {
@@ -200,6 +202,40 @@ export interface ErrorMessage {
 }
 
 export type ServerMessage = HelloMessage | FrameMessage | SuggestionsMessage | AckMessage | EventMessage | ErrorMessage;
+
+// ── Audit record (GET /api/audit, `audit` events); mirrors engine/audit/AuditLog.ts ────────────────────────
+export type AuditProvenanceWire = 'ai-approved' | 'ai-modified' | 'ai-rejected' | 'human-only';
+
+export type AuditTypeWire =
+  | 'suggestion.shown'
+  | 'suggestion.accepted'
+  | 'suggestion.rejected'
+  | 'suggestion.adjusted'
+  | 'move.started'
+  | 'move.adjusted'
+  | 'move.paused'
+  | 'move.resumed'
+  | 'move.scrubbed'
+  | 'move.aborted'
+  | 'move.finished'
+  | 'move.reset';
+
+export type AuditActorWire = { kind: 'human'; role: string; clientId: string } | { kind: 'ai'; modelVersion: string };
+
+export interface AuditRecordWire {
+  /** 1, 2, 3… in file order. */
+  seq: number;
+  /** Wall-clock ISO time. */
+  at: string;
+  /** Engine time, s. */
+  tS: number;
+  type: AuditTypeWire;
+  actor: AuditActorWire;
+  suggestionId?: string;
+  moveId?: string;
+  provenance?: AuditProvenanceWire;
+  data?: Record<string, unknown>;
+}
 
 // ── Client → server ──────────────────────────────────────────────────────────
 

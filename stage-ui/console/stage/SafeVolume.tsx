@@ -3,9 +3,9 @@ import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import type { StageWire, Vec3Wire } from '../../../engine/protocol/LiveMessages.ts';
 
-/** `safeVolume` is not in the wire contract yet; read it if the engine sends it. */
+/** The stage's safe volume, if it has one. */
 export function safeVolumeOf(stage: StageWire): { min: Vec3Wire; max: Vec3Wire } | null {
-  const v = (stage as StageWire & { safeVolume?: { min: Vec3Wire; max: Vec3Wire } }).safeVolume;
+  const v = stage.safeVolume;
   return v && Array.isArray(v.min) && Array.isArray(v.max) ? v : null;
 }
 
