@@ -32,12 +32,13 @@ async function main(): Promise<void> {
       ['wall-main.png', `/wall/main?token=shot-render1&scale=0.25`, 1920, 440],
       ['wall-main-border.png', `/wall/main?token=shot-render1&scale=0.25&border=0.04`, 1920, 440],
       ['wall-ceiling.png', `/wall/ceiling?token=shot-render1&scale=0.5`, 768, 576],
-      ['console.png', `/?token=shot-director`, 1280, 800],
+      ['console-demo-1920x1080.png', `/?token=shot-director`, 1920, 1080],
+      ['console-demo-1280x800.png', `/?token=shot-director`, 1280, 800],
     ];
     for (const [file, url, width, height] of shots) {
       const page = await browser.newPage({ viewport: { width, height } });
       await page.goto(base + url);
-      await page.waitForTimeout(3000);
+      await page.waitForTimeout(file.startsWith('console') ? 6000 : 3000);
       await page.screenshot({ path: path.join(OUT, file) });
       await page.close();
       console.log(`saved docs/screenshots/${file}`);
