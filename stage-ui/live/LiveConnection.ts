@@ -10,8 +10,11 @@ export interface LiveConnectionOptions {
   onState?: (state: ConnectionState) => void;
 }
 
-/** Reconnect delays, ms: quick first retries so a restarted engine gets its walls back within a second. */
-const BACKOFF_MS = [100, 250, 500, 1000, 2000];
+/**
+ * Reconnect delays, ms. Capped at 500 ms: a restarted engine must get its walls back within a second, and a few
+ * retries a second from each render node is nothing on a stage network.
+ */
+const BACKOFF_MS = [100, 200, 300, 500];
 
 export class LiveConnection {
   private ws: WebSocket | undefined;
