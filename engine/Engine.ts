@@ -27,7 +27,10 @@ import { CommandRegistry } from './live/CommandRegistry.ts';
 import { LiveServer } from './live/LiveServer.ts';
 import type { Logger } from './log/createLogger.ts';
 import { createOffAxisResult, offAxisProjection } from './projection/offAxisProjection.ts';
-import type { HelloMessage, StageWire } from './protocol/LiveMessages.ts';
+import type { HelloMessage, SceneRefWire, StageWire } from './protocol/LiveMessages.ts';
+import { SceneLibrary, type SceneLibraryEvent } from './scene/SceneLibrary.ts';
+import type { PointOfInterest } from './director/DirectorInput.ts';
+import type { Vec3 } from '../camera-bridge/CameraSample.ts';
 import { DEMO_SCENE, DEMO_SCENE_POIS } from './scene/demoScene.ts';
 import type { Stage } from './stage/Stage.ts';
 import { LIVE_PROTOCOL_VERSION } from './protocol/LiveMessages.ts';
@@ -47,7 +50,15 @@ export interface EngineOptions {
   freedLensTables?: ReadonlyMap<string, FreeDLensTable>;
   /** The AI behind suggestions; default: the shipped TensorFlow.js model (loaded in `start`). */
   suggestionSource?: SuggestionSource;
+  /** Scene files and their assets; defaults: the repository's `scenes/` and `assets/scenes/`. */
+  scenesDir?: string;
+  sceneAssetsDir?: string;
 }
+
+/** Clients preload a new scene for this long before every wall swaps to it on the same frame, s. */
+export const SCENE_SWAP_DELAY_S = 1;
+/** A hot-reloaded scene swaps sooner: the edit should show within a second. */
+export const SCENE_RELOAD_SWAP_DELAY_S = 0.4;
 
 export interface EnginePorts {
   http: number;
@@ -57,6 +68,7 @@ export interface EnginePorts {
 }
 
 export const DEFAULT_UI_DIR = path.resolve(import.meta.dirname, '..', 'dist', 'stage-ui');
+const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 
 export class Engine {
   readonly hub: TrackingHub;
@@ -70,6 +82,9 @@ export class Engine {
   readonly stage: Stage;
   readonly audit: AuditLog;
   director: Director | undefined;
+  scenes: SceneLibrary | undefined;
+  /** What the walls show (or are about to, from `swapAtFrame`). */
+  scene: SceneRefWire = { ...DEMO_SCENE, version: 0, swapAtFrame: 0 };
   /** Processing time of each tick (commands, sampling, projections, fan-out), ms. */
   readonly tickMs = new RollingSummary(1000);
   private readonly options: EngineOptions;
@@ -155,6 +170,18 @@ export class Engine {
         sendJson(res, 200, { records: this.audit.query(q.data) });
       },
     });
+    this.http.get('/api/scenes', { roles: ROLES, handle: ({ res }) => sendJson(res, 200, { current: this.scene, scenes: this.sceneList() }) });
+    // Scene files and assets are public like the pages: walls fetch them without their token.
+    this.http.get('/scenes/:file', {
+      handle: ({ res, params }) => {
+        const id = /^([a-z0-9-]{1,40})\.json$/.exec(params.file ?? '')?.[1];
+        const manifest = id ? this.scenes?.get(id) : undefined;
+        if (!manifest) return sendError(res, 404, 'VP_ERR_NOT_FOUND', `no valid scene ${params.file}`);
+        sendJson(res, 200, manifest);
+      },
+    });
+    const sceneAssets = new StaticFiles(options.sceneAssetsDir ?? path.join(REPO_ROOT, 'assets', 'scenes'));
+    this.http.get('/assets/scenes/*', { handle: ({ req, res, params }) => sceneAssets.serve(res, params.rest ?? '', req.method) });
     this.http.get('/favicon.ico', { handle: ({ res }) => void res.writeHead(204).end() });
     this.http.get('/assets/*', { handle: ({ req, res, params }) => pages.serve(res, `assets/${params.rest}`, req.method) });
     this.http.upgrade({ path: '/ingest', roles: ['operator', 'director'], handle: (req, socket, head) => this.ingest.handleUpgrade(req, socket, head) });
@@ -163,6 +190,13 @@ export class Engine {
 
   async start(): Promise<EnginePorts> {
     const { config, log, clock } = this.options;
+    this.scenes = await SceneLibrary.open({
+      scenesDir: this.options.scenesDir ?? path.join(REPO_ROOT, 'scenes'),
+      assetsDir: this.options.sceneAssetsDir ?? path.join(REPO_ROOT, 'assets', 'scenes'),
+    });
+    for (const s of this.scenes.list().filter((x) => !x.valid)) log.warn({ scene: s.id, error: s.error }, 'scene file invalid');
+    this.scenes.on((e) => this.onSceneFileEvent(e));
+    this.scenes.watch();
     let source = this.options.suggestionSource;
     if (!source) {
       try {
@@ -181,7 +215,7 @@ export class Engine {
       source,
       log,
       nowS: () => clock.nowS(),
-      pois: DEMO_SCENE_POIS,
+      pois: this.scenePois(),
     });
     await Promise.all(Object.values(this.receivers).map((r) => r.listen()));
     const http = await this.http.listen(config.httpPort, config.host);
@@ -193,6 +227,7 @@ export class Engine {
 
   async stop(): Promise<void> {
     this.frameClock.stop();
+    this.scenes?.close();
     await this.live.close();
     await this.ingest.close();
     await this.http.close();
@@ -205,7 +240,11 @@ export class Engine {
   private onTick(tick: FrameTick): void {
     const t0 = process.hrtime.bigint();
     const nowS = this.options.clock.nowS();
-    for (const queued of this.live.takeCommands()) this.live.ack(queued.client, this.commands.execute(queued));
+    for (const queued of this.live.takeCommands()) {
+      const ack = this.commands.execute(queued);
+      if (ack instanceof Promise) void ack.then((a) => this.live.ack(queued.client, a));
+      else this.live.ack(queued.client, ack);
+    }
     this.hub.checkStale(nowS);
     this.director?.tick(nowS);
     this.live.publish(this.frames.build(tick.frame, tick.timeS, tick.timecode, nowS, this.director?.moveJson()));
@@ -274,7 +313,64 @@ export class Engine {
     this.commands.register('move.scrub', { roles: director, args: z.strictObject({ progress: z.number().min(0).max(1) }), run: ({ progress }, c) => d().scrub(c, progress) });
     this.commands.register('move.speed', { roles: director, args: z.strictObject({ speed: z.number().min(0.1).max(4) }), run: ({ speed }, c) => d().speed(c, speed) });
     this.commands.register('move.adjust', { roles: director, args: z.strictObject({ changes: Changes }), run: ({ changes }, c) => d().adjustMove(c, changes) });
+    this.commands.register('scene.load', {
+      roles: ['designer', 'director'],
+      args: z.strictObject({ sceneId: z.string().min(1).max(40) }),
+      run: ({ sceneId }, c) => {
+        const name = sceneId === DEMO_SCENE.id ? DEMO_SCENE.name : this.scenes?.get(sceneId)?.name;
+        if (!name) throw new Error(`VP_ERR_UNKNOWN_SCENE: ${sceneId} is not a valid scene`);
+        this.options.log.info({ sceneId, role: c.role, clientId: c.id }, 'scene switch');
+        return this.switchScene(sceneId, name, SCENE_SWAP_DELAY_S);
+      },
+    });
+    const Vec3Arg = z.tuple([z.number().finite(), z.number().finite(), z.number().finite()]);
+    this.commands.register('scene.savePoints', {
+      roles: ['designer'],
+      args: z.strictObject({
+        sceneId: z.string().min(1).max(40),
+        pointsOfInterest: z.array(z.strictObject({ id: z.string(), name: z.string(), position: Vec3Arg, suggestedSubjectHeightFraction: z.number().optional() })).max(64),
+        cameraMarks: z.array(z.strictObject({ id: z.string(), name: z.string(), position: Vec3Arg, lookAt: Vec3Arg, focalLengthMm: z.number().optional() })).max(64),
+      }),
+      run: async ({ sceneId, pointsOfInterest, cameraMarks }) => {
+        if (!this.scenes?.get(sceneId)) throw new Error(`VP_ERR_UNKNOWN_SCENE: ${sceneId} cannot be saved`);
+        // Validated again by the library against the full scene schema; written atomically with a .bak.
+        const saved = await this.scenes.savePoints(sceneId, pointsOfInterest, cameraMarks);
+        return { sceneId, pointsOfInterest: saved.pointsOfInterest.length, cameraMarks: saved.cameraMarks.length };
+      },
+    });
     this.commands.register('suggestion.refresh', { roles: [...director, 'designer'], args: empty, run: () => d().invalidate() });
+  }
+
+  /** Every wall swaps to `sceneId` on the same frame, `delayS` from now, after preloading it. */
+  private switchScene(sceneId: string, name: string, delayS: number): SceneRefWire {
+    const swapAtFrame = Math.max(0, this.live.frame) + Math.round(delayS * this.options.config.fps);
+    this.scene = { id: sceneId, name, version: (this.scene.version ?? 0) + 1, swapAtFrame };
+    this.director?.sceneChanged(this.scenePois());
+    this.live.broadcast({ type: 'event', name: 'scene.loaded', data: this.scene });
+    return this.scene;
+  }
+
+  /** Hot reload: an edit to the current scene reaches every client; an invalid edit keeps the old one and says why. */
+  private onSceneFileEvent(e: SceneLibraryEvent): void {
+    if (e.type === 'invalid') {
+      this.options.log.warn({ scene: e.id, error: e.error }, 'scene edit invalid: keeping the previous version');
+      this.live.broadcast({ type: 'event', name: 'scene.invalid', data: { id: e.id, error: e.error } });
+      return;
+    }
+    if (e.id !== this.scene.id) return;
+    if (!e.manifest) return; // deleted: keep showing what is loaded
+    this.options.log.info({ scene: e.id }, 'scene changed on disk: reloading');
+    this.switchScene(e.id, e.manifest.name, SCENE_RELOAD_SWAP_DELAY_S);
+  }
+
+  private scenePois(): PointOfInterest[] {
+    if (this.scene.id === DEMO_SCENE.id) return DEMO_SCENE_POIS;
+    return this.scenes?.get(this.scene.id)?.pointsOfInterest.map((p) => ({ ...p, position: [...p.position] as Vec3 })) ?? [];
+  }
+
+  private sceneList(): object[] {
+    const demo = { id: DEMO_SCENE.id, name: DEMO_SCENE.name, description: 'Built-in procedural plaza', poisCount: DEMO_SCENE_POIS.length, valid: true };
+    return [demo, ...(this.scenes?.list() ?? [])];
   }
 
   private hello(clientId: string, role: HelloMessage['role']): HelloMessage {
@@ -286,10 +382,10 @@ export class Engine {
       fps: this.options.config.fps,
       frame: this.live.frame,
       stage: this.stageWire,
-      scene: DEMO_SCENE,
+      scene: this.scene,
       activeCameraId: this.frames.activeCameraId,
       allowedCommands: this.commands.allowedFor(role),
-      pois: DEMO_SCENE_POIS.map(({ id, name, position }) => ({ id, name, position: [...position] })),
+      pois: this.scenePois().map(({ id, name, position }) => ({ id, name, position: [...position] })),
       suggestions: this.director?.latestSuggestions ?? null,
     };
   }

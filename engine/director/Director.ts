@@ -61,6 +61,7 @@ interface ActiveMove {
 
 export class Director {
   private readonly o: DirectorOptions;
+  private pois: readonly PointOfInterest[];
   private readonly executors = new Map<string, MoveExecutor>();
   private suggestions: (Suggestion & { path: GhostPathWire })[] = [];
   private suggestionsInput: DirectorInput | null = null;
@@ -81,6 +82,7 @@ export class Director {
 
   constructor(options: DirectorOptions) {
     this.o = options;
+    this.pois = options.pois;
     this.sceneStartS = options.nowS();
     options.frames.modifyPose = (cameraId, position, rotation) => this.executors.get(cameraId)?.apply(cameraId, position, rotation);
   }
@@ -132,9 +134,15 @@ export class Director {
     return JSON.stringify(wire);
   }
 
-  /** Ask for fresh suggestions at the next opportunity (scene switched, director asked). */
-  invalidate(sceneChanged = false): void {
-    if (sceneChanged) this.sceneStartS = this.o.nowS();
+  /** Ask for fresh suggestions at the next opportunity (director asked). */
+  invalidate(): void {
+    this.dirty = true;
+  }
+
+  /** A new scene is on the walls: its points of interest, and "scene start" for reveal moves. */
+  sceneChanged(pois: readonly PointOfInterest[]): void {
+    this.pois = pois;
+    this.sceneStartS = this.o.nowS();
     this.dirty = true;
   }
 
@@ -291,7 +299,7 @@ export class Director {
     const rotation: Quat = [...tracked.rotation];
     this.executors.get(cameraId)?.apply(cameraId, position, rotation);
     const input = buildDirectorInput(
-      { hub: this.o.hub, stage: this.o.stage, pois: this.o.pois, recentMoves: this.recentWithAges(nowS), sceneAgeS: nowS - this.sceneStartS },
+      { hub: this.o.hub, stage: this.o.stage, pois: this.pois, recentMoves: this.recentWithAges(nowS), sceneAgeS: nowS - this.sceneStartS },
       cameraId,
       position,
       rotation,
@@ -363,7 +371,7 @@ export class Director {
   private resolveTarget(target: MoveTarget): Vec3 | undefined {
     if (target.type === 'point') return [...target.position];
     if (target.type === 'poi') {
-      const p = this.o.pois.find((x) => x.id === target.id);
+      const p = this.pois.find((x) => x.id === target.id);
       return p ? [...p.position] : undefined;
     }
     const s = this.o.hub.subjectList().find((x) => x.subjectId === target.id);

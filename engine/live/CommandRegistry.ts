@@ -8,7 +8,7 @@ import type { QueuedCommand } from './LiveServer.ts';
 export interface CommandSpec<S extends z.ZodType> {
   roles: readonly RoleWire[];
   args: S;
-  /** Runs at the tick; its return value goes back as the ack's `result`. Throw to fail with the message. */
+  /** Runs at the tick; its return value (or what its promise resolves to) goes back as the ack's `result`. Throw to fail. */
   run(args: z.infer<S>, client: LiveClient): unknown;
 }
 
@@ -31,7 +31,8 @@ export class CommandRegistry {
     return [...this.specs].filter(([, s]) => s.roles.includes(role)).map(([n]) => n);
   }
 
-  execute({ client, command }: QueuedCommand): AckMessage {
+  /** Synchronous commands are acked at once; a command returning a promise (file I/O) is acked when it settles. */
+  execute({ client, command }: QueuedCommand): AckMessage | Promise<AckMessage> {
     const base = { type: 'ack' as const, id: command.id };
     const spec = this.specs.get(command.name);
     if (!spec) return { ...base, ok: false, error: `VP_ERR_UNKNOWN_COMMAND: ${command.name}` };
@@ -44,12 +45,16 @@ export class CommandRegistry {
       const issue = args.error.issues[0]!;
       return { ...base, ok: false, error: `VP_ERR_BAD_ARGS: ${issue.path.join('.') || 'args'}: ${issue.message}` };
     }
-    try {
-      const result = spec.run(args.data, client);
+    const done = (result: unknown): AckMessage => {
       this.log.info({ clientId: client.id, role: client.role, command: command.name }, 'command');
       return result === undefined ? { ...base, ok: true } : { ...base, ok: true, result };
+    };
+    const failed = (err: unknown): AckMessage => ({ ...base, ok: false, error: (err as Error).message });
+    try {
+      const result = spec.run(args.data, client);
+      return result instanceof Promise ? result.then(done, failed) : done(result);
     } catch (err) {
-      return { ...base, ok: false, error: (err as Error).message };
+      return failed(err);
     }
   }
 }

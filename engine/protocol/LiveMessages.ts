@@ -43,6 +43,10 @@ export interface StageWire {
 export interface SceneRefWire {
   id: string;
   name: string;
+  /** Bumped on every hot reload of the same scene: clients reload when it changes. */
+  version?: number;
+  /** Clients preload, then show the scene from this engine frame on: every wall swaps on the same frame. */
+  swapAtFrame?: number;
 }
 
 export interface LensWire {

@@ -76,9 +76,10 @@ export class WallRenderer {
   private readonly quad: THREE.Mesh;
   private readonly quadCamera = new THREE.Camera();
   private frame: WallFrameWire | undefined;
+  private readonly sceneGain = new THREE.Vector3(1, 1, 1);
   scene: THREE.Scene;
 
-  constructor(canvas: HTMLCanvasElement, wall: WallWire, scene: THREE.Scene, scale: number, look: WallLook) {
+  constructor(canvas: HTMLCanvasElement, wall: WallWire, scene: THREE.Scene, scale: number, private readonly look: WallLook) {
     this.scene = scene;
     this.widthPx = Math.max(1, Math.round(wall.resolutionPx[0] * scale));
     this.heightPx = Math.max(1, Math.round(wall.resolutionPx[1] * scale));
@@ -123,11 +124,20 @@ export class WallRenderer {
           featherM: { value: look.featherM },
           borderM: { value: look.borderM },
           borderColor: { value: look.borderColor },
-          gain: { value: look.gain },
+          gain: { value: look.gain.clone() },
         },
       });
       return { viewport, outerCamera: s.outer ? cameraFromMatrices(s.outer.projection, s.outer.view) : null, material };
     });
+  }
+
+  /** Show another scene from the next render; `gain` multiplies the wall's own LED gain (scene calibration). */
+  setScene(scene: THREE.Scene, exposure: number, gain: [number, number, number] | undefined): void {
+    this.scene = scene;
+    this.renderer.toneMappingExposure = exposure;
+    const g = this.sceneGain;
+    g.set(...(gain ?? [1, 1, 1]));
+    for (const s of this.sections) (s.material.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(g);
   }
 
   /** Keep the newest frame; `render()` draws it. */

@@ -2,7 +2,7 @@
 import * as THREE from 'three';
 import type { FrameMessage, HelloMessage, ServerMessage } from '../../engine/protocol/LiveMessages.ts';
 import { LiveConnection, type ConnectionState } from '../live/LiveConnection.ts';
-import { createDemoEnvironment } from '../scene/DemoEnvironment.ts';
+import { SceneSwitcher } from '../scene/SceneSwitcher.ts';
 import { WallRenderer, type WallLook } from './WallRenderer.ts';
 
 const params = new URL(location.href).searchParams;
@@ -21,6 +21,16 @@ const overlay = document.getElementById('overlay') as HTMLDivElement;
 overlay.hidden = !showOverlay;
 
 let wall: WallRenderer | undefined;
+let sceneStatus = '';
+const scenes = new SceneSwitcher({
+  onProgress: (ref, p) => {
+    sceneStatus = `loading ${ref.id} ${p.totalBytes ? Math.round((100 * p.loadedBytes) / p.totalBytes) : 0}%`;
+  },
+  onError: (ref, err) => {
+    sceneStatus = `scene ${ref.id} failed: ${err.message}`;
+    console.error(err);
+  },
+});
 let latest: FrameMessage | undefined;
 let renderedFrame = -1;
 let connection: ConnectionState = 'connecting';
@@ -41,6 +51,7 @@ const live = new LiveConnection({
   onMessage: (m: ServerMessage) => {
     if (m.type === 'hello') onHello(m);
     else if (m.type === 'frame') latest = m;
+    else if (m.type === 'event' && m.name === 'scene.loaded') scenes.request(m.data as HelloMessage['scene']);
     else if (m.type === 'error') console.warn('engine:', m.reason);
   },
 });
@@ -55,9 +66,10 @@ function onHello(hello: HelloMessage): void {
   // A reconnect re-sends hello: rebuild only if the wall itself changed.
   if (!wall || wall.widthPx !== Math.round(wallWire.resolutionPx[0] * scale)) {
     wall?.dispose();
-    wall = new WallRenderer(canvas, wallWire, createDemoEnvironment(), scale, look);
+    wall = new WallRenderer(canvas, wallWire, new THREE.Scene(), scale, look);
+    if (scenes.current) wall.setScene(scenes.current.scene, scenes.current.exposure, scenes.current.ledGain);
   }
-  status.scene = hello.scene.id;
+  scenes.request(hello.scene);
   status.widthPx = wall.widthPx;
   status.heightPx = wall.heightPx;
   renderedFrame = -1;
@@ -67,6 +79,13 @@ function tick(nowMs: number): void {
   requestAnimationFrame(tick);
   if (!wall || !latest || latest.frame === renderedFrame) return;
   const frame = latest;
+  // Scene swaps happen at a frame boundary, the same engine frame on every wall.
+  if (scenes.update(frame.frame) && scenes.current) {
+    wall.setScene(scenes.current.scene, scenes.current.exposure, scenes.current.ledGain);
+    status.scene = scenes.current.id;
+    sceneStatus = '';
+  }
+  if (!scenes.current) return;
   wall.setFrame(frame.walls[wallId]);
   wall.render();
   renderedFrame = frame.frame;
@@ -88,7 +107,8 @@ function updateOverlay(frame?: FrameMessage): void {
     `wall ${wallId}  ${wall ? `${wall.widthPx}×${wall.heightPx}` : ''}`,
     `frame ${f?.frame ?? '–'}  ${f?.timecode ?? ''}`,
     `${Math.round(fps)} fps  lag ${lag}  ${connection}`,
-    `camera ${f?.activeCameraId ?? '–'}`,
+    `camera ${f?.activeCameraId ?? '–'}  scene ${scenes.current?.id ?? '–'}`,
+    ...(sceneStatus ? [sceneStatus] : []),
   ].join('\n');
 }
 
