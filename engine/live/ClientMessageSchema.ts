@@ -6,7 +6,7 @@ export const MAX_LIVE_MESSAGE_BYTES = 64 * 1024;
 export const CommandMessageSchema = z.strictObject({
   type: z.literal('command'),
   id: z.string().min(1).max(64),
-  name: z.string().regex(/^[a-z]+(\.[a-z]+)+$/, 'command names look like "move.pause"'),
+  name: z.string().max(64).regex(/^[a-z]+(\.[a-z][a-zA-Z]*)+$/, 'command names look like "move.pause" or "scene.savePoints"'),
   args: z.unknown().optional(),
 });
 

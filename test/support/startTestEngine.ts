@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createSystemClock } from '../../camera-bridge/EngineClock.ts';
 import { RoleTokens, type Role } from '../../engine/auth/RoleTokens.ts';
 import { EngineConfigSchema, type EngineConfig } from '../../engine/config/EngineConfig.ts';
-import { Engine, type EnginePorts } from '../../engine/Engine.ts';
+import { Engine, type EngineOptions, type EnginePorts } from '../../engine/Engine.ts';
 import { createSilentLogger } from '../../engine/log/createLogger.ts';
 import { demoStage } from '../../engine/stage/demoStage.ts';
 import type { Stage } from '../../engine/stage/Stage.ts';
@@ -27,11 +27,15 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
-export async function startTestEngine(overrides: Partial<EngineConfig> = {}, stage: Stage = demoStage()): Promise<TestEngine> {
+export async function startTestEngine(
+  overrides: Partial<EngineConfig> = {},
+  stage: Stage = demoStage(),
+  extra: Pick<EngineOptions, 'scenesDir' | 'sceneAssetsDir' | 'suggestionSource'> = {},
+): Promise<TestEngine> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vantage-test-'));
   const config = EngineConfigSchema.parse({ httpPort: 0, oscPort: 0, freedPort: 0, otioPort: 0, simulate: false, dataDir, ...overrides });
   const tokens = RoleTokens.parse(Object.entries(TEST_TOKENS).map(([r, t]) => `${r}=${t}`).join(','));
-  const engine = new Engine({ config, stage, tokens, log: createSilentLogger(), clock: createSystemClock() });
+  const engine = new Engine({ ...extra, config, stage, tokens, log: createSilentLogger(), clock: createSystemClock() });
   const ports = await engine.start();
   const url = (pathname: string, role?: Role) => {
     const u = new URL(pathname, `http://127.0.0.1:${ports.http}`);
