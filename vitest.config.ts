@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['bench/**/*.test.ts', 'camera-bridge/**/*.test.ts', 'engine/**/*.test.ts', 'stage-ui/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['assets/build/**/*.test.ts', 'bench/**/*.test.ts', 'camera-bridge/**/*.test.ts', 'engine/**/*.test.ts', 'stage-ui/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/support/buildUi.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

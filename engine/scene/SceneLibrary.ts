@@ -7,7 +7,6 @@ import {
   assetPathOf,
   parseSceneManifest,
   SCENE_ASSETS_DIR,
-  SCENE_MANIFEST_ERROR_CODE,
   SceneManifestError,
   type SceneCameraMark,
   type SceneManifest,
@@ -61,6 +60,8 @@ export class SceneLibrary {
   /** Per scene id: the pending re-read, and whether it was triggered by an asset (then it reports even if the JSON is unchanged). */
   private readonly pending = new Map<string, { timer: NodeJS.Timeout; assetChanged: boolean }>();
   private readonly debounceMs: number;
+  /** Per scene id, the re-read in progress: the next waits for it, so an older read never lands after a newer one. */
+  private readonly reading = new Map<string, Promise<void>>();
   /** Saves run one after another so two never interleave their temp files and renames. */
   private saveChain: Promise<unknown> = Promise.resolve();
   private tmpCounter = 0;
@@ -102,25 +103,37 @@ export class SceneLibrary {
     return () => this.listeners.delete(listener);
   }
 
-  /** Start watching `scenesDir` and `assetsDir`; edits are reported about `debounceMs` after they settle. */
-  watch(): void {
-    if (this.closed || this.watchers.length > 0) return;
-    const scenes = watch(this.options.scenesDir, (_event, name) => {
-      if (name === null) for (const id of this.entries.keys()) this.schedule(id, false);
-      else if (isSceneFileName(name)) this.schedule(idOfFileName(name), false);
-    });
+  /**
+   * Start watching `scenesDir` and `assetsDir`; edits are reported about `debounceMs` after they settle. Returns
+   * false (and watches nothing) when `scenesDir` does not exist.
+   */
+  watch(): boolean {
+    if (this.closed) return false;
+    if (this.watchers.length > 0) return true;
+    let scenes: FSWatcher;
+    try {
+      scenes = watch(this.options.scenesDir, (_event, name) => {
+        if (name === null) for (const id of this.entries.keys()) this.schedule(id, false);
+        else if (isSceneFileName(name)) this.schedule(idOfFileName(name), false);
+      });
+    } catch {
+      return false;
+    }
     scenes.on('error', () => scenes.close()); // the folder went away: nothing left to watch
     this.watchers.push(scenes);
     try {
       const assets = watch(this.options.assetsDir, { recursive: true }, (_event, name) => {
         const path = name === null ? undefined : `${SCENE_ASSETS_DIR}${name.replaceAll('\\', '/')}`;
-        for (const [id, e] of this.entries) if (path === undefined || referencedAssets(e).includes(path)) this.schedule(id, true);
+        // A scene that is invalid may be waiting for exactly this file: re-check those too.
+        for (const [id, e] of this.entries)
+          if (path === undefined || e.error !== undefined || referencedAssets(e).includes(path)) this.schedule(id, true);
       });
       assets.on('error', () => assets.close());
       this.watchers.push(assets);
     } catch {
       // No assets folder yet: scenes referencing assets are reported invalid (file not found) until it exists.
     }
+    return true;
   }
 
   /**
@@ -194,7 +207,10 @@ export class SceneLibrary {
     const merged = assetChanged || (previous?.assetChanged ?? false);
     const timer = setTimeout(() => {
       this.pending.delete(id);
-      void this.reload(id, { emit: true, assetChanged: merged });
+      const previousRead = this.reading.get(id) ?? Promise.resolve();
+      const read = previousRead.then(() => this.reload(id, { emit: true, assetChanged: merged }));
+      this.reading.set(id, read);
+      void read.finally(() => this.reading.get(id) === read && this.reading.delete(id));
     }, this.debounceMs);
     this.pending.set(id, { timer, assetChanged: merged });
   }
@@ -305,5 +321,3 @@ async function syncDirectory(dir: string): Promise<void> {
 function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
-
-export { SCENE_MANIFEST_ERROR_CODE };

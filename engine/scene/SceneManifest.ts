@@ -111,6 +111,19 @@ export const SceneLightSchema = z.discriminatedUnion('type', [DirectionalLightSc
   error: (issue) => (issue.code === 'invalid_union' ? 'type must be one of "directional", "point", "spot", "hemisphere"' : undefined),
 });
 
+const SunSchema = z.strictObject({
+  /** Added at the sun itself, fading with angular distance. */
+  color: HexColor,
+  /** Compass direction in the XZ plane, degrees: 0° towards -Z (the main wall), +90° towards +X. */
+  azimuthDeg: z.number().min(-360).max(360),
+  /** Above the horizon, degrees; negative for a sun just set. */
+  elevationDeg: z.number().min(-30).max(90),
+  /** Angular radius where the glow has faded to about a third, degrees. */
+  glowDeg: z.number().min(1).max(90).default(20),
+  /** Angular radius of a visible disc, degrees; 0 = no disc (the sun itself is 0.27°). */
+  discDeg: z.number().min(0).max(10).default(0),
+});
+
 const SkySchema = z.discriminatedUnion(
   'type',
   [
@@ -122,6 +135,8 @@ const SkySchema = z.discriminatedUnion(
       horizon: HexColor,
       /** Straight down; the horizon colour when absent. */
       bottom: HexColor.optional(),
+      /** A glow around the sun (or where it has just set), added to the gradient. */
+      sun: SunSchema.optional(),
     }),
     z.strictObject({
       type: z.literal('equirect'),
@@ -218,6 +233,7 @@ export type SceneManifest = z.output<typeof SceneManifestSchema>;
 export type SceneAsset = SceneManifest['assets'][number];
 export type SceneLight = SceneManifest['lights'][number];
 export type SceneSky = SceneManifest['environment']['sky'];
+export type SceneSun = NonNullable<Extract<SceneSky, { type: 'gradient' }>['sun']>;
 export type SceneFog = NonNullable<SceneManifest['environment']['fog']>;
 export type ScenePointOfInterest = SceneManifest['pointsOfInterest'][number];
 export type SceneCameraMark = SceneManifest['cameraMarks'][number];

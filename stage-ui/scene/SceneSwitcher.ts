@@ -68,19 +68,23 @@ export class SceneSwitcher {
     return this.pending && !this.pending.ready ? this.pending.ref.id : undefined;
   }
 
-  private async load(ref: SceneRefWire, signal: AbortSignal): Promise<ActiveScene> {
-    const version = ref.version ?? 0;
-    if (ref.id === 'demo') {
-      const scene = createDemoEnvironment();
-      return { id: ref.id, version, scene, exposure: 1, ledGain: undefined, dispose: () => disposeScene(scene) };
-    }
-    const manifestUrl = new URL(`/scenes/${encodeURIComponent(ref.id)}.json?v=${version}`, location.href);
-    const res = await fetch(manifestUrl, { signal, cache: 'no-store' });
-    if (!res.ok) throw new Error(`scene ${ref.id}: HTTP ${res.status}`);
-    const manifest = (await res.json()) as SceneManifest;
-    const loaded = await loadSceneManifest(manifest, { manifestUrl, signal, onProgress: (pr) => this.options.onProgress?.(ref, pr) });
-    return { id: ref.id, version, scene: loaded.scene, exposure: loaded.exposure, ledGain: loaded.ledGain, dispose: () => loaded.dispose() };
+  private load(ref: SceneRefWire, signal: AbortSignal): Promise<ActiveScene> {
+    return loadSceneById(ref.id, ref.version ?? 0, signal, (pr) => this.options.onProgress?.(ref, pr));
   }
+}
+
+/** The built-in demo (procedural) or a scene file served by the engine at `/scenes/<id>.json`, loaded for rendering. */
+export async function loadSceneById(id: string, version: number, signal?: AbortSignal, onProgress?: (p: SceneLoadProgress) => void): Promise<ActiveScene> {
+  if (id === 'demo') {
+    const scene = createDemoEnvironment();
+    return { id, version, scene, exposure: 1, ledGain: undefined, dispose: () => disposeScene(scene) };
+  }
+  const manifestUrl = new URL(`/scenes/${encodeURIComponent(id)}.json?v=${version}`, location.href);
+  const res = await fetch(manifestUrl, { cache: 'no-store', ...(signal && { signal }) });
+  if (!res.ok) throw new Error(`scene ${id}: HTTP ${res.status}`);
+  const manifest = (await res.json()) as SceneManifest;
+  const loaded = await loadSceneManifest(manifest, { manifestUrl, ...(signal && { signal }), ...(onProgress && { onProgress }) });
+  return { id, version, scene: loaded.scene, exposure: loaded.exposure, ledGain: loaded.ledGain, dispose: () => loaded.dispose() };
 }
 
 function disposeScene(scene: THREE.Scene): void {

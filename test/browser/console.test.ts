@@ -317,12 +317,19 @@ describe('director console with the engine director', () => {
   it('Accept starts the move and the camera pose in frames leaves the tracked pose', async () => {
     const page = await openConsole('director');
     const tracked = (await status(page)).activeCameraPosition!;
+    const trackedRotation = (await status(page)).activeCameraRotation!;
     await acceptTop(page);
     expect(await page.getByTestId('provenance').first().textContent()).toMatch(/AI/i);
-    await waitFor(async () => {
-      const p = (await status(page)).activeCameraPosition!;
-      return Math.hypot(p[0] - tracked[0], p[1] - tracked[1], p[2] - tracked[2]) > 0.01;
-    }, 10000, 'camera moved by the move');
+    // The top suggestion may be a pan or tilt (rotation only) or a hold: any pose change counts, and a hold has none.
+    const kind = (await status(page)).move?.kind;
+    if (kind !== 'hold') {
+      await waitFor(async () => {
+        const p = (await status(page)).activeCameraPosition!;
+        const q = (await status(page)).activeCameraRotation!;
+        const dq = 1 - Math.abs(q[0] * trackedRotation[0] + q[1] * trackedRotation[1] + q[2] * trackedRotation[2] + q[3] * trackedRotation[3]);
+        return Math.hypot(p[0] - tracked[0], p[1] - tracked[1], p[2] - tracked[2]) > 0.01 || dq > 1e-5;
+      }, 10000, 'camera moved by the move');
+    }
     await page.keyboard.press('Escape');
   });
   it('pause / resume (button and Space) and abort (Esc)', async () => {

@@ -1,14 +1,13 @@
-// Camera view: what the active camera (tracked + move offset) sees of the environment, letterboxed to its aspect;
+// Camera view: what the active camera (tracked + move offset) sees of the current scene, letterboxed to its aspect;
 // while a suggestion is hovered or edited, the end pose of its path instead (marked PREVIEW).
 import { Canvas } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
-import { createDemoEnvironment } from '../../scene/DemoEnvironment.ts';
-import { disposeScene } from '../../ui/disposeScene.ts';
 import { renderQuality } from '../../ui/renderQuality.ts';
 import { RenderOnFrame } from '../../ui/RenderOnFrame.tsx';
 import { useConsole, useStore } from '../state/ConsoleContext.ts';
 import { previewedSuggestion } from '../state/previewedSuggestion.ts';
 import { CameraDriver } from './CameraDriver.tsx';
+import { SceneContent } from '../stage/SceneContent.tsx';
+import { useSceneEnvironment } from '../stage/useSceneEnvironment.ts';
 
 export function CameraPanel() {
   const store = useStore();
@@ -21,15 +20,16 @@ export function CameraPanel() {
   });
   const stale = useConsole((s) => s.frame?.cameras.find((c) => c.id === s.frame?.activeCameraId)?.stale ?? false);
   const preview = useConsole(previewedSuggestion);
-  const env = useMemo(() => createDemoEnvironment(), []);
-  useEffect(() => () => disposeScene(env), [env]);
+  // The scene the walls show, so the camera view matches them.
+  const env = useSceneEnvironment(useConsole((s) => s.hello?.scene.id));
   return (
     <section className="panel area-cam" data-testid="camera-view">
       <div className="view3d">
         <div className="camera-frame">
           <div className="aspect" style={{ ['--aspect' as string]: String(aspect) }}>
             {connected && (
-              <Canvas frameloop="demand" scene={env} dpr={quality.dpr} flat camera={{ fov: 40, near: 0.05, far: 2000, position: [0, 1.6, 4] }} gl={{ antialias: quality.antialias }}>
+              <Canvas frameloop="demand" dpr={quality.dpr} flat camera={{ fov: 40, near: 0.05, far: 2000, position: [0, 1.6, 4] }} gl={{ antialias: quality.antialias }}>
+                {env && <SceneContent env={env} />}
                 <CameraDriver live={store.live} />
                 <RenderOnFrame listeners={store.live.onFrame} subscribe={store.subscribe} />
               </Canvas>

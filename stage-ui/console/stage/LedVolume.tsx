@@ -4,7 +4,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import type { StageWire } from '../../../engine/protocol/LiveMessages.ts';
-import { useStore } from '../state/ConsoleContext.ts';
+import { useConsole, useStore } from '../state/ConsoleContext.ts';
 import { useEnvironmentCube } from './useEnvironmentCube.ts';
 import { createSectionGeometry, createWallSectionMaterial } from './WallSectionMaterial.ts';
 
@@ -17,7 +17,7 @@ interface SectionMesh {
 
 export function LedVolume({ stage }: { stage: StageWire }) {
   const store = useStore();
-  const envMap = useEnvironmentCube(stage.outerViewpoint);
+  const envMap = useEnvironmentCube(stage.outerViewpoint, useConsole((s) => s.hello?.scene.id));
 
   const sections = useMemo<SectionMesh[]>(
     () =>

@@ -1,20 +1,18 @@
 // Console-only preview of the scene (free-fly): draws the environment locally and sends nothing, so the walls are
-// untouched. Starts from the active camera's pose. Until scene files land (issue 6) every scene previews as the demo.
+// untouched. Starts from the active camera's pose; previews the scene picked in the Scenes panel, else the current one.
 import { useThree } from '@react-three/fiber';
-import { useEffect, useMemo } from 'react';
-import { createDemoEnvironment } from '../../scene/DemoEnvironment.ts';
-import { disposeScene } from '../../ui/disposeScene.ts';
+import { useEffect } from 'react';
+import { useConsole } from '../state/ConsoleContext.ts';
+import { SceneContent } from './SceneContent.tsx';
+import { useSceneEnvironment } from './useSceneEnvironment.ts';
 import type { LiveRefs } from '../state/ConsoleStore.ts';
 import { findCamera } from './frameLookup.ts';
 
 export function ScenePreview({ live }: { live: LiveRefs }) {
   const scene = useThree((s) => s.scene);
   const camera = useThree((s) => s.camera);
-  const env = useMemo(() => createDemoEnvironment(), []);
+  const env = useSceneEnvironment(useConsole((s) => s.previewSceneId ?? s.hello?.scene.id));
   useEffect(() => {
-    // A nested scene's background and fog are ignored by three: lend them to the root scene while previewing.
-    scene.background = env.background;
-    scene.fog = env.fog;
     // Fly from the active camera's pose; give the stage view its own pose back afterwards.
     const savedPosition = camera.position.clone();
     const savedRotation = camera.quaternion.clone();
@@ -30,9 +28,7 @@ export function ScenePreview({ live }: { live: LiveRefs }) {
     return () => {
       camera.position.copy(savedPosition);
       camera.quaternion.copy(savedRotation);
-      scene.fog = null;
-      disposeScene(env);
     };
-  }, [scene, camera, env, live]);
-  return <primitive object={env} />;
+  }, [scene, camera, live]);
+  return env ? <SceneContent env={env} /> : null;
 }

@@ -13,12 +13,14 @@ export interface VantageConsoleStatus {
   cameraIds: string[];
   /** Position of the active camera (tracked + move offset) in the latest frame. */
   activeCameraPosition: Vec3Wire | null;
+  /** Its orientation `[x, y, z, w]`: pans and tilts move only this. */
+  activeCameraRotation: [number, number, number, number] | null;
   /** Ids of the suggestions on screen, in rank order. */
   suggestionsShown: string[];
   hoveredSuggestionId: string | null;
   /** Whether the stage view draws a ghost path (hovered suggestion). */
   ghostVisible: boolean;
-  move: { moveId: string; status: MoveStatusWire; progress: number; speed: number; durationS: number; provenance: string } | null;
+  move: { moveId: string; kind: string; status: MoveStatusWire; progress: number; speed: number; durationS: number; provenance: string } | null;
   navMode: NavMode;
   stageMode: StageMode;
   /** Frames each 3D view has drawn. */
@@ -43,10 +45,11 @@ export function exposeStatus(store: ConsoleStore): void {
       activeCameraId: frame?.activeCameraId ?? s.hello?.activeCameraId ?? null,
       cameraIds: frame?.cameras.map((c) => c.id) ?? [],
       activeCameraPosition: active ? [...active.position] : null,
+      activeCameraRotation: active ? [...active.rotation] : null,
       suggestionsShown: s.suggestions?.suggestions.map((x) => x.id) ?? [],
       hoveredSuggestionId: s.hoveredSuggestionId,
       ghostVisible: s.hoveredSuggestionId !== null && s.stageMode === 'stage',
-      move: move && { moveId: move.moveId, status: move.status, progress: move.progress, speed: move.speed, durationS: move.durationS, provenance: move.provenance },
+      move: move && { moveId: move.moveId, kind: move.kind, status: move.status, progress: move.progress, speed: move.speed, durationS: move.durationS, provenance: move.provenance },
       navMode: s.navMode,
       stageMode: s.stageMode,
       stageRenders: live.stageRenders,
