@@ -78,7 +78,8 @@ describe('AI director over /live', () => {
       const a = director.lastFrame()!;
       await new Promise((r) => setTimeout(r, 200));
       const b = director.lastFrame()!;
-      return b.move?.status === 'paused' && b.frame > a.frame && JSON.stringify(camPos(a)) === JSON.stringify(camPos(b)) ? [a, b] : undefined;
+      const still = b.move?.progress === a.move?.progress && JSON.stringify(camPos(a)) === JSON.stringify(camPos(b));
+      return b.move?.status === 'paused' && b.frame > a.frame && still ? [a, b] : undefined;
     }, 5000, 'the paused move to come to rest');
     expect(later.move!.progress).toBe(settled.move!.progress);
     expect((await director.command('move.resume')).ok).toBe(true);
