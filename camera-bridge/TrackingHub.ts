@@ -6,7 +6,8 @@ import type { CameraSample, CameraUpdate, LensSample, Quat, SubjectUpdate, Track
 import { RejectReason, reject, type Rejection } from './DecodeResult.ts';
 import type { EngineClock } from './EngineClock.ts';
 import { PoseFilter } from './filter/PoseFilter.ts';
-import { isUnitQuat, normalizeQuat } from './math/quaternion.ts';
+import { copyQuat, isUnitQuat, normalizeQuat } from './math/quaternion.ts';
+import { copyVec3 } from './math/vec3.ts';
 import { createPoseAt, PoseHistory, type PoseAt } from './PoseHistory.ts';
 import { defaultSourceConfig, SourceConfigPatchSchema, sourceIdOf, type SourceConfig, type SourceConfigPatch } from './SourceConfig.ts';
 import { RejectCounts, SourceStats } from './SourceStats.ts';
@@ -220,9 +221,9 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       const q = this._rotation;
       // A partial pose (position only, or rotation only) completes from the last pose.
       if (u.position) source.mapping.mapPosition(u.position, p);
-      else copy3(cam.latest.position, p);
+      else copyVec3(cam.latest.position, p);
       if (u.rotation) normalizeQuat(source.mapping.mapRotation(u.rotation, q), q);
-      else copy4(cam.latest.rotation, q);
+      else copyQuat(cam.latest.rotation, q);
 
       if (cam.hasPose && tS <= cam.history.latestTimeS) {
         // Reordered or duplicate datagram: the newer pose already won.
@@ -230,8 +231,8 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       }
       source.filter.apply(tS, p, q);
       cam.history.push(tS, p, q);
-      copy3(p, cam.latest.position);
-      copy4(q, cam.latest.rotation);
+      copyVec3(p, cam.latest.position);
+      copyQuat(q, cam.latest.rotation);
       cam.latest.t = tS;
       cam.hasPose = true;
     } else if (!u.lens && u.status === undefined && u.timecode === undefined) {
@@ -263,7 +264,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       if (dtS > 0) {
         for (let i = 0; i < 3; i++) s.velocity[i] = (u.position[i]! - s.position[i]!) / dtS;
       }
-      copy3(u.position, s.position);
+      copyVec3(u.position, s.position);
       s.t = tS;
     }
     this.emit('subject', s);
@@ -360,19 +361,6 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   const out: Partial<T> = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
-}
-
-function copy3(a: Readonly<Vec3>, out: Vec3): void {
-  out[0] = a[0];
-  out[1] = a[1];
-  out[2] = a[2];
-}
-
-function copy4(a: Readonly<Quat>, out: Quat): void {
-  out[0] = a[0];
-  out[1] = a[1];
-  out[2] = a[2];
-  out[3] = a[3];
 }
 
 function round(v: number, digits: number): number {

@@ -25,6 +25,15 @@ export function normalizeQuat(q: Readonly<Quat>, out: Quat): Quat {
   return out;
 }
 
+/** `out = q`. */
+export function copyQuat(q: Readonly<Quat>, out: Quat): Quat {
+  out[0] = q[0];
+  out[1] = q[1];
+  out[2] = q[2];
+  out[3] = q[3];
+  return out;
+}
+
 export function identityQuat(out: Quat): Quat {
   out[0] = 0;
   out[1] = 0;

@@ -1,6 +1,8 @@
 // Per tick: sample every camera at the frame time, compute each wall section's inner-frustum projection for the
 // active camera, and serialise the pieces of the `frame` message once (LiveServer concatenates them per client).
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { copyQuat } from '../../camera-bridge/math/quaternion.ts';
+import { copyVec3 } from '../../camera-bridge/math/vec3.ts';
 import { createPoseAt } from '../../camera-bridge/PoseHistory.ts';
 import type { TrackingHub } from '../../camera-bridge/TrackingHub.ts';
 import type { FramePayload } from '../live/LiveServer.ts';
@@ -62,8 +64,8 @@ export class FrameBuilder {
       const pose = this.hub.sampleCamera(id, nowS, this.pose);
       if (!pose) continue;
       const slot = this.slot(id);
-      copy3(pose.position, slot.position);
-      copy4(pose.rotation, slot.rotation);
+      copyVec3(pose.position, slot.position);
+      copyQuat(pose.rotation, slot.rotation);
       this.modifyPose?.(id, slot.position, slot.rotation);
       const lens = this.hub.latestSample(id)?.lens ?? DEFAULT_LENS;
       const hFov = horizontalFovRad(lens.focalLengthMm, lens.sensorWidthMm);
@@ -129,17 +131,4 @@ function nums(values: ArrayLike<number>, decimals: number): string {
   let out = '[';
   for (let i = 0; i < values.length; i++) out += (i ? ',' : '') + round(values[i]!, decimals);
   return out + ']';
-}
-
-function copy3(a: Readonly<Vec3>, out: Vec3): void {
-  out[0] = a[0];
-  out[1] = a[1];
-  out[2] = a[2];
-}
-
-function copy4(a: Readonly<Quat>, out: Quat): void {
-  out[0] = a[0];
-  out[1] = a[1];
-  out[2] = a[2];
-  out[3] = a[3];
 }

@@ -2,7 +2,7 @@
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
 import { rotateVec3 } from '../../camera-bridge/math/quaternion.ts';
 import { MIN_EYE_DISTANCE_M } from './offAxisProjection.ts';
-import { crossVec3, dotVec3, lengthVec3, normalizeVec3, subVec3 } from './vec3.ts';
+import { crossVec3, dotVec3, lengthVec3, normalizeVec3, subVec3 } from '../../camera-bridge/math/vec3.ts';
 
 /**
  * A corner ray that never reaches the plane in front of the camera (it points parallel to or

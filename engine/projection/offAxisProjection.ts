@@ -1,6 +1,6 @@
 // Off-axis (generalized perspective) projection of one LED wall section for a tracked eye (Kooima 2008).
 import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
-import { crossVec3, dotVec3, lengthVec3, normalizeVec3, subVec3 } from './vec3.ts';
+import { crossVec3, dotVec3, lengthVec3, normalizeVec3, subVec3 } from '../../camera-bridge/math/vec3.ts';
 
 /**
  * The eye must be at least this far in front of the screen plane, metres. Closer than a

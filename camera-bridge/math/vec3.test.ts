@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
+import type { Vec3 } from '../CameraSample.ts';
 import { crossVec3, dotVec3, lengthVec3, normalizeVec3, subVec3 } from './vec3.ts';
 
 describe('vec3', () => {

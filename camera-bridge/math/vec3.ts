@@ -1,5 +1,5 @@
 // Vec3 helpers on plain `[x, y, z]` tuples; every function that returns a vector writes into `out` so hot paths allocate nothing.
-import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
+import type { Vec3 } from '../CameraSample.ts';
 
 /** `out = a - b`. `out` may alias a or b. */
 export function subVec3(a: Readonly<Vec3>, b: Readonly<Vec3>, out: Vec3): Vec3 {
@@ -39,5 +39,13 @@ export function normalizeVec3(v: Readonly<Vec3>, out: Vec3): Vec3 {
   out[0] = v[0] / l;
   out[1] = v[1] / l;
   out[2] = v[2] / l;
+  return out;
+}
+
+/** `out = a`. */
+export function copyVec3(a: Readonly<Vec3>, out: Vec3): Vec3 {
+  out[0] = a[0];
+  out[1] = a[1];
+  out[2] = a[2];
   return out;
 }
