@@ -44,6 +44,7 @@ async function main(): Promise<void> {
     );
     console.log(`engine tick processing (32 clients), ms: p50 ${r.tickProcessingMs.p50}  p99 ${r.tickProcessingMs.p99}  max ${r.tickProcessingMs.max}`);
     console.log(`engine tick lateness (jitter) under load, ms: p50 ${r.tickJitterMs.p50}  p99 ${r.tickJitterMs.p99}  max ${r.tickJitterMs.max}; skipped frames ${r.skippedFrames}`);
+    console.log(`bare FrameClock lateness (no engine, no load), ms: p50 ${r.bareClockJitterMs.p50}  p99 ${r.bareClockJitterMs.p99}  max ${r.bareClockJitterMs.max}`);
   }
   if (want('suggestions')) {
     const r = await runSuggestionLatency();

@@ -151,6 +151,7 @@ export class Engine {
     });
     this.frameClock = new FrameClock({
       rate: frameRateFromFps(config.fps),
+      spinWindowMs: config.clockSpinMs,
       onTick: (tick) => this.onTick(tick),
       onError: (err) => log.error({ err }, 'frame tick failed'),
     });

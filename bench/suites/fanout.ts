@@ -1,5 +1,6 @@
 // Frame fan-out to 1/8/32 /live clients (engine) vs a bare `ws` server broadcasting the same bytes at the same rate;
 // plus the engine's tick processing time and tick lateness (jitter) while 8 cameras × 240 Hz of OSC stream in.
+import dgram from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import { Worker } from 'node:worker_threads';
 import { WebSocketServer } from 'ws';
@@ -11,6 +12,8 @@ import { createSilentLogger } from '../../engine/log/createLogger.ts';
 import { serialiseFrame, type FramePayload } from '../../engine/live/LiveServer.ts';
 import { demoStage } from '../../engine/stage/demoStage.ts';
 import { summarize, type Summary } from '../stats.ts';
+import { measureTickJitter } from '../../engine/clock/measureTickJitter.ts';
+import { frameRateFromFps } from '../../engine/clock/FrameRate.ts';
 
 const FPS = 50;
 const RUN_S = 8;
@@ -33,6 +36,8 @@ export interface FanoutResult {
   tickProcessingMs: { p50: number; p99: number; max: number };
   /** Engine tick lateness vs its absolute deadline under that load, ms. */
   tickJitterMs: { p50: number; p99: number; max: number };
+  /** The same FrameClock alone (no engine, no load), as the baseline for the jitter, ms. */
+  bareClockJitterMs: { p50: number; p99: number; max: number };
   skippedFrames: number;
 }
 
@@ -77,7 +82,7 @@ function startIngestLoad(port: number): () => void {
 }
 
 async function engineRun(clients: number): Promise<{ row: Omit<FanoutRow, 'baselineBareWs' | 'p99Ratio'>; sample: FramePayload; engine: Engine; stopLoad: () => void }> {
-  const config = EngineConfigSchema.parse({ httpPort: 0, oscPort: 0, freedPort: 0, otioPort: 0, simulate: false, fps: FPS });
+  const config = EngineConfigSchema.parse({ httpPort: 0, oscPort: 0, freedPort: 0, otioPort: 0, simulate: false, fps: FPS, clockSpinMs: process.env.VP_CLOCK_SPIN_MS ?? 2 });
   const tokens = RoleTokens.parse('viewer=bench-viewer-token');
   const engine = new Engine({ config, stage: demoStage(), tokens, log: createSilentLogger(), clock: createSystemClock() });
   const ports = await engine.start();
@@ -101,6 +106,10 @@ async function engineRun(clients: number): Promise<{ row: Omit<FanoutRow, 'basel
 }
 
 async function baselineRun(clients: number, text: string): Promise<Summary & { missing: number }> {
+  // The same external load as the engine run (8 × 240 Hz of OSC, received and dropped), so only the server differs.
+  const sink = dgram.createSocket('udp4');
+  await new Promise<void>((r) => sink.bind(0, '127.0.0.1', () => r()));
+  const stopLoad = startIngestLoad((sink.address() as AddressInfo).port);
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false });
   await new Promise((r) => wss.once('listening', r));
   const recvNs = new SharedArrayBuffer(clients * FRAMES * 8);
@@ -125,6 +134,8 @@ async function baselineRun(clients: number, text: string): Promise<Summary & { m
   const first = await firstFrameSeen(worker);
   await worker.terminate();
   wss.close();
+  stopLoad();
+  sink.close();
   return latencies(publishNs, new Float64Array(recvNs), clients, first);
 }
 
@@ -145,7 +156,9 @@ export async function runFanout(): Promise<FanoutResult> {
   last!.stopLoad();
   await last!.engine.stop();
   const r3 = (v: number) => Math.round(v * 1000) / 1000;
+  const bare = await measureTickJitter(5, { rate: frameRateFromFps(FPS) });
   return {
+    bareClockJitterMs: { p50: r3(bare.p50), p99: r3(bare.p99), max: r3(bare.max) },
     fps: FPS,
     rows,
     tickProcessingMs: { p50: r3(tick.p50), p99: r3(tick.p99), max: r3(tick.max) },
