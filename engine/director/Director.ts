@@ -281,8 +281,7 @@ export class Director {
   private onMoveEvent(e: MoveEvent): void {
     if (e.type !== 'move.finished' || !this.active || e.moveId !== this.active.moveId) return;
     const a = this.active;
-    this.o.audit.append({ type: 'move.finished', actor: a.actor, moveId: a.moveId, ...(a.suggestionId && { suggestionId: a.suggestionId }), provenance: a.provenance, data: { outcome: e.outcome, progress: e.progress } });
-    this.broadcastAudit();
+    this.appendAudit({ type: 'move.finished', actor: a.actor, moveId: a.moveId, ...(a.suggestionId && { suggestionId: a.suggestionId }), provenance: a.provenance, data: { outcome: e.outcome, progress: e.progress } });
     const kind = a.suggestion?.kind ?? this.executors.get(this.o.frames.activeCameraId ?? '')?.state().kind;
     if (kind && kind !== 'reset') this.pushRecent({ kind, endedAgoS: 0, decision: a.provenance === 'human-only' ? 'human-only' : a.provenance === 'ai-modified' ? 'modified' : 'accepted' });
     this.dirty = true;
@@ -325,7 +324,7 @@ export class Director {
     this.suggestions = suggestions.map((s) => ({ ...s, path: this.ghostPath(s.params) }));
     for (const s of suggestions) {
       if (known.has(s.id)) continue;
-      this.o.audit.append({
+      this.appendAudit({
         type: 'suggestion.shown',
         actor: { kind: 'ai', modelVersion: s.modelVersion },
         suggestionId: s.id,
@@ -333,7 +332,6 @@ export class Director {
       });
     }
     this.publishSuggestions();
-    this.broadcastAudit();
   }
 
   private publishSuggestions(): void {
@@ -341,17 +339,14 @@ export class Director {
     this.o.live.broadcast(this.lastMessage);
   }
 
-  /** Audit records since the last broadcast go to consoles as `event` messages. */
-  private auditSeqSent = 0;
-  private broadcastAudit(): void {
-    for (const r of this.o.audit.query({ sinceSeq: this.auditSeqSent, limit: 200 })) {
-      this.o.live.broadcast({ type: 'event', name: 'audit', data: r });
-      this.auditSeqSent = r.seq;
-    }
+  /** Every record goes to disk first, then to the consoles as an `audit` event (never re-read from the file). */
+  private appendAudit(entry: Parameters<AuditLog['append']>[0]): void {
+    const record = this.o.audit.append(entry);
+    this.o.live.broadcast({ type: 'event', name: 'audit', data: record });
   }
 
   private record(type: AuditType, client: LiveClient, fields: { suggestionId?: string | undefined; moveId?: string; provenance?: Provenance | undefined; data?: Record<string, unknown> }): void {
-    this.o.audit.append({
+    this.appendAudit({
       type,
       actor: actorOf(client),
       ...(fields.suggestionId && { suggestionId: fields.suggestionId }),
@@ -359,7 +354,6 @@ export class Director {
       ...(fields.provenance && { provenance: fields.provenance }),
       ...(fields.data && { data: fields.data }),
     });
-    this.broadcastAudit();
   }
 
   private findSuggestion(id: string): Suggestion & { path: GhostPathWire } {
