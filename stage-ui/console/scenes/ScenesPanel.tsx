@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SceneRefWire } from '../../../engine/protocol/LiveMessages.ts';
 import { useCan, useConsole, useSession, useStore } from '../state/ConsoleContext.ts';
 import { withToken } from '../state/tokenUrl.ts';
+import { PointsEditor } from './PointsEditor.tsx';
 
 type Library = { status: 'loading' } | { status: 'unavailable' } | { status: 'error'; reason: string } | { status: 'ok'; scenes: SceneRefWire[] };
 
@@ -14,6 +15,7 @@ export function ScenesPanel() {
   const store = useStore();
   const session = useSession();
   const canLoad = useCan('scene.load');
+  const canSavePoints = useCan('scene.savePoints');
   const current = useConsole((s) => s.hello?.scene ?? null);
   const helloSeq = useConsole((s) => s.hello);
   const stageMode = useConsole((s) => s.stageMode);
@@ -53,6 +55,9 @@ export function ScenesPanel() {
   };
 
   const scenes = library.status === 'ok' ? library.scenes : current ? [current] : [];
+  // The points editor works on the scene being previewed, else the one on the walls.
+  const editedId = (stageMode === 'scene-preview' ? previewId : null) ?? current?.id ?? null;
+  const editedName = scenes.find((s) => s.id === editedId)?.name ?? editedId;
   return (
     <div className="panel-body" data-testid="scenes-panel">
       <div className="section-title" style={{ marginTop: 0 }}>
@@ -88,6 +93,15 @@ export function ScenesPanel() {
       )}
       {library.status === 'error' && <div className="empty" style={{ minHeight: 100 }}>scene list unavailable ({library.reason})</div>}
       {library.status === 'loading' && <div className="dim">loading scenes…</div>}
+      {canSavePoints && editedId && (
+        <>
+          <div className="section-title" data-testid="points-title">
+            Points · {editedName}
+            {stageMode === 'scene-preview' && previewId ? ' (previewed)' : ' (on the walls)'}
+          </div>
+          <PointsEditor key={editedId} sceneId={editedId} />
+        </>
+      )}
     </div>
   );
 }

@@ -39,7 +39,8 @@ export function StagePanel() {
   const hello = useConsole((s) => s.hello);
   const navMode = useConsole((s) => s.navMode);
   const stageMode = useConsole((s) => s.stageMode);
-  const sceneName = useConsole((s) => s.hello?.scene.name ?? '');
+  // The scene being previewed (picked in the Scenes panel) or, by default, the one on the walls.
+  const sceneName = useConsole((s) => s.previewSceneId ?? s.hello?.scene.name ?? '');
   const ghostKind = useConsole((s) => (s.hoveredSuggestionId ? (s.suggestions?.suggestions.find((x) => x.id === s.hoveredSuggestionId)?.kind ?? null) : null));
   const effectiveNav: NavMode = stageMode === 'scene-preview' ? 'fly' : navMode;
   const modes: { key: StageMode; label: ReactNode; title: string }[] = [
