@@ -7,7 +7,7 @@
 // and allocates nothing (hence the local renormalise and slerp: quaternion.ts normalises with Math.hypot, which V8
 // does not inline and so boxes its arguments, a heap allocation per call).
 import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { multiplyQuat } from '../../../camera-bridge/math/quaternion.ts';
+import { multiplyQuat, normalizeQuat, slerpQuat } from '../../../camera-bridge/math/quaternion.ts';
 
 export interface PoseOffset {
   /** Added to the tracked position, metres, stage (world) frame. */
@@ -55,7 +55,7 @@ export function applyPoseOffset(offset: Readonly<PoseOffset>, position: Vec3, ro
   position[2] += offset.translationM[2];
   multiplyQuat(offset.rotationWorld, rotation, rotation);
   multiplyQuat(rotation, offset.rotationLocal, rotation);
-  renormalize(rotation);
+  normalizeQuat(rotation, rotation); // unit length again after the products (identity if degenerate)
 }
 
 /**
@@ -67,8 +67,8 @@ export function lerpPoseOffset(a: Readonly<PoseOffset>, b: Readonly<PoseOffset>,
   out.translationM[0] = ta[0] + (tb[0] - ta[0]) * alpha;
   out.translationM[1] = ta[1] + (tb[1] - ta[1]) * alpha;
   out.translationM[2] = ta[2] + (tb[2] - ta[2]) * alpha;
-  slerp(a.rotationWorld, b.rotationWorld, alpha, out.rotationWorld);
-  slerp(a.rotationLocal, b.rotationLocal, alpha, out.rotationLocal);
+  slerpQuat(a.rotationWorld, b.rotationWorld, alpha, out.rotationWorld);
+  slerpQuat(a.rotationLocal, b.rotationLocal, alpha, out.rotationLocal);
   return out;
 }
 
@@ -84,37 +84,4 @@ export function composePoseOffset(outer: Readonly<PoseOffset>, inner: Readonly<P
   multiplyQuat(outer.rotationWorld, inner.rotationWorld, out.rotationWorld);
   multiplyQuat(inner.rotationLocal, outer.rotationLocal, out.rotationLocal);
   return out;
-}
-
-/** Unit length again after products have drifted (identity if degenerate). */
-function renormalize(q: Quat): void {
-  const l = Math.sqrt(q[0] * q[0] + q[1] * q[1] + q[2] * q[2] + q[3] * q[3]);
-  if (!(l > 0) || !Number.isFinite(l)) {
-    q[0] = 0; q[1] = 0; q[2] = 0; q[3] = 1;
-    return;
-  }
-  q[0] /= l; q[1] /= l; q[2] /= l; q[3] /= l;
-}
-
-/** Shortest-arc slerp as in quaternion.ts (nlerp when nearly parallel). `out` may alias `a` or `b`. */
-function slerp(a: Readonly<Quat>, b: Readonly<Quat>, alpha: number, out: Quat): void {
-  let bx = b[0], by = b[1], bz = b[2], bw = b[3];
-  let cosOmega = a[0] * bx + a[1] * by + a[2] * bz + a[3] * bw;
-  if (cosOmega < 0) {
-    cosOmega = -cosOmega;
-    bx = -bx; by = -by; bz = -bz; bw = -bw;
-  }
-  let wa = 1 - alpha;
-  let wb = alpha;
-  if (cosOmega <= 0.9995) {
-    const omega = Math.acos(cosOmega);
-    const sinOmega = Math.sin(omega);
-    wa = Math.sin((1 - alpha) * omega) / sinOmega;
-    wb = Math.sin(alpha * omega) / sinOmega;
-  }
-  out[0] = wa * a[0] + wb * bx;
-  out[1] = wa * a[1] + wb * by;
-  out[2] = wa * a[2] + wb * bz;
-  out[3] = wa * a[3] + wb * bw;
-  renormalize(out);
 }
