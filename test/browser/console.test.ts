@@ -309,10 +309,16 @@ describe('director console with the engine director', () => {
   });
   it('hovering an engine suggestion shows its ghost path', async () => {
     const page = await openConsole('director');
-    const id = await firstSuggestion(page);
-    await page.locator(`[data-suggestion-id="${id}"]`).hover();
-    await waitFor(async () => (await status(page)).hoveredSuggestionId === id && (await status(page)).ghostVisible, 2000, 'ghost shown');
-    await expect.poll(() => page.getByTestId('camera-preview').isVisible()).toBe(true);
+    await firstSuggestion(page);
+    // The engine may refresh its suggestions (new ids) at any moment: hover whatever card is first now, until the
+    // hovered one shows both its ghost path in the stage view and its end pose in the camera view.
+    await waitFor(async () => {
+      const id = (await status(page)).suggestionsShown[0];
+      if (!id) return false;
+      await page.locator(`[data-suggestion-id="${id}"]`).hover({ timeout: 1000 }).catch(() => {});
+      const s = await status(page);
+      return s.hoveredSuggestionId === id && s.ghostVisible && (await page.getByTestId('camera-preview').isVisible());
+    }, 10000, 'ghost path and camera preview for a hovered suggestion');
   });
   it('Accept starts the move and the camera pose in frames leaves the tracked pose', async () => {
     const page = await openConsole('director');
