@@ -5,7 +5,7 @@ import { AxisMapping } from './AxisMapping.ts';
 import type { CameraSample, CameraUpdate, LensSample, Quat, SubjectUpdate, TrackingProtocol, TrackingUpdate, Vec3 } from './CameraSample.ts';
 import { RejectReason, reject, type Rejection } from './DecodeResult.ts';
 import type { EngineClock } from './EngineClock.ts';
-import { PoseFilter } from './filter/PoseFilter.ts';
+import { PoseFilter, type PoseFilterParams } from './filter/PoseFilter.ts';
 import { copyQuat, isUnitQuat, normalizeQuat } from './math/quaternion.ts';
 import { copyVec3 } from './math/vec3.ts';
 import { createPoseAt, PoseHistory, type PoseAt } from './PoseHistory.ts';
@@ -71,6 +71,8 @@ export interface SourceHealth {
   jitterMs: number;
   latencyMs: number | null;
   latencyOffsetMs: number;
+  /** The source's jitter filter as tuned now. */
+  filter: PoseFilterParams;
   status: string | null;
 }
 
@@ -194,6 +196,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       jitterMs: round(s.stats.jitterS * 1000, 3),
       latencyMs: s.stats.latencyS === undefined ? null : round(s.stats.latencyS * 1000, 2),
       latencyOffsetMs: s.config.latencyOffsetMs,
+      filter: s.config.filter,
       status: s.status ?? null,
     }));
   }

@@ -241,6 +241,11 @@ export interface AuditRecordWire {
   data?: Record<string, unknown>;
 }
 
+// ── GET /api/health: per-source tracking health (defined where it is computed; re-exported as the wire type) ──
+export type { SourceHealth as SourceHealthWire } from '../../camera-bridge/TrackingHub.ts';
+export type { PoseFilterParams as PoseFilterWire } from '../../camera-bridge/filter/PoseFilter.ts';
+export type { OneEuroParams as OneEuroWire } from '../../camera-bridge/filter/OneEuroFilter.ts';
+
 // ── Client → server ──────────────────────────────────────────────────────────
 
 export interface CommandMessage {

@@ -112,6 +112,7 @@ describe('tracking protocols into a running engine', () => {
     expect(health.ports).toEqual(te.ports);
     const osc = health.sources.find((s: any) => s.sourceId === 'osc:osc-a');
     expect(osc).toMatchObject({ protocol: 'osc', cameraId: 'osc-a', latencyOffsetMs: 0 });
+    expect(osc.filter).toMatchObject({ enabled: true, position: { minCutoffHz: expect.any(Number) }, rotation: { beta: expect.any(Number) } });
     expect(typeof osc.rateHz).toBe('number');
     expect(typeof osc.jitterMs).toBe('number');
     // Nothing has been sent for a while: every source is stale by now (100 ms timeout).

@@ -1,35 +1,9 @@
 // `GET /api/health` as the console reads it (public, no token): tracking sources, receivers, render nodes.
 // Mirrors what engine/Engine.ts#health returns; fields the console does not show are left out.
 
-export interface OneEuroWire {
-  minCutoffHz: number;
-  beta: number;
-  dCutoffHz: number;
-}
-
-export interface PoseFilterWire {
-  enabled: boolean;
-  position: OneEuroWire;
-  rotation: OneEuroWire;
-}
-
-export interface SourceHealthWire {
-  sourceId: string;
-  protocol: string;
-  cameraId: string;
-  stale: boolean;
-  rateHz: number;
-  accepted: number;
-  /** Rejected samples by reason code. */
-  rejected: Record<string, number>;
-  lastSeenAgeMs: number | null;
-  jitterMs: number;
-  /** Sender-to-receive latency; null when the sender does not timestamp its samples. */
-  latencyMs: number | null;
-  latencyOffsetMs: number;
-  /** The source's jitter filter, when the engine reports it (else the console assumes the engine defaults). */
-  filter?: PoseFilterWire;
-}
+// Source health and filter shapes are the engine's own (engine/protocol); the rest are console-side views.
+export type { OneEuroWire, PoseFilterWire, SourceHealthWire } from '../../../engine/protocol/LiveMessages.ts';
+import type { PoseFilterWire, SourceHealthWire } from '../../../engine/protocol/LiveMessages.ts';
 
 export interface ReceiverHealthWire {
   protocol: string;
