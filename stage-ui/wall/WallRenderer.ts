@@ -2,6 +2,7 @@
 // camera's inner frustum (off-axis from the eye), composited with a feathered edge, optional border and colour gain.
 import * as THREE from 'three';
 import type { WallFrameWire, WallWire } from '../../engine/protocol/LiveMessages.ts';
+import { FOOTPRINT_DISTANCE_GLSL } from '../scene/footprintDistanceGlsl.ts';
 
 export interface WallLook {
   /** Soft edge of the inner frustum, m on the wall. */
@@ -30,24 +31,12 @@ uniform vec3 borderColor;
 uniform vec3 gain;
 varying vec2 vUv;
 
-// Signed distance (m) from p to the edge a→b, positive on the quad's inside.
-float edgeDistance(vec2 p, vec2 a, vec2 b, float orientation) {
-  vec2 e = b - a;
-  vec2 n = orientation * vec2(-e.y, e.x);
-  return dot(p - a, n) / max(length(e), 1e-6);
-}
-
+${FOOTPRINT_DISTANCE_GLSL}
 void main() {
   vec2 st = gl_FragCoord.xy / targetSizePx;
   vec3 col = texture2D(outerTex, st).rgb;
   if (hasInner > 0.5) {
-    vec2 p = vUv * sectionSizeM;
-    vec2 c0 = footprint[0] * sectionSizeM, c1 = footprint[1] * sectionSizeM;
-    vec2 c2 = footprint[2] * sectionSizeM, c3 = footprint[3] * sectionSizeM;
-    // Shoelace: which way round the corners go depends on how the camera faces the wall.
-    float area = (c0.x * c1.y - c1.x * c0.y) + (c1.x * c2.y - c2.x * c1.y) + (c2.x * c3.y - c3.x * c2.y) + (c3.x * c0.y - c0.x * c3.y);
-    float o = area >= 0.0 ? 1.0 : -1.0;
-    float d = min(min(edgeDistance(p, c0, c1, o), edgeDistance(p, c1, c2, o)), min(edgeDistance(p, c2, c3, o), edgeDistance(p, c3, c0, o)));
+    float d = footprintDistanceM(vUv, footprint, sectionSizeM);
     float mask = smoothstep(0.0, max(featherM, 1e-4), d);
     col = mix(col, texture2D(innerTex, st).rgb, mask);
     if (borderM > 0.0) col = mix(col, borderColor, 1.0 - smoothstep(0.0, borderM, abs(d)));

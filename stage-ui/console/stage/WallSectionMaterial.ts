@@ -1,6 +1,7 @@
 // Paints one LED section in the stage view: the environment as the outer frustum shows it (sampled from a cube map
 // rendered at the outer viewpoint), dimmed, with the tracked camera's inner-frustum footprint brighter and outlined,
 // and a faint cabinet grid so the LED surface reads as a surface.
+import { FOOTPRINT_DISTANCE_GLSL } from '../../scene/footprintDistanceGlsl.ts';
 import * as THREE from 'three';
 
 /** Outer frustum brightness: dim, so the footprint stands out. */
@@ -33,24 +34,14 @@ uniform vec3 outlineColor;
 varying vec2 vUv;
 varying vec3 vWorld;
 
-// Signed distance (m) from p to the edge a→b, positive on the quad's inside.
-float edgeDistance(vec2 p, vec2 a, vec2 b, float orientation) {
-  vec2 e = b - a;
-  vec2 n = orientation * vec2(-e.y, e.x);
-  return dot(p - a, n) / max(length(e), 1e-6);
-}
-
+${FOOTPRINT_DISTANCE_GLSL}
 void main() {
   vec3 base = hasEnv > 0.5 ? textureCube(envMap, normalize(vWorld - viewpoint)).rgb : vec3(0.05, 0.07, 0.12);
   float gain = ${OUTER_GAIN.toFixed(3)};
   float outline = 0.0;
   vec2 p = vUv * sectionSizeM;
   if (hasInner > 0.5) {
-    vec2 c0 = footprint[0] * sectionSizeM, c1 = footprint[1] * sectionSizeM;
-    vec2 c2 = footprint[2] * sectionSizeM, c3 = footprint[3] * sectionSizeM;
-    float area = (c0.x * c1.y - c1.x * c0.y) + (c1.x * c2.y - c2.x * c1.y) + (c2.x * c3.y - c3.x * c2.y) + (c3.x * c0.y - c0.x * c3.y);
-    float o = area >= 0.0 ? 1.0 : -1.0;
-    float d = min(min(edgeDistance(p, c0, c1, o), edgeDistance(p, c1, c2, o)), min(edgeDistance(p, c2, c3, o), edgeDistance(p, c3, c0, o)));
+    float d = footprintDistanceM(vUv, footprint, sectionSizeM);
     gain = mix(${OUTER_GAIN.toFixed(3)}, ${INNER_GAIN.toFixed(3)}, step(0.0, d));
     outline = 1.0 - smoothstep(0.0, ${OUTLINE_M.toFixed(3)}, abs(d));
   }
