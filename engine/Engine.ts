@@ -10,6 +10,7 @@ import { TrackingHub } from '../camera-bridge/TrackingHub.ts';
 import { UdpReceiver } from '../camera-bridge/UdpReceiver.ts';
 import { IngestEndpoint } from '../camera-bridge/websocket/IngestEndpoint.ts';
 import { ROLES, type RoleTokens } from './auth/RoleTokens.ts';
+import { FrameSlack } from './clock/FrameSlack.ts';
 import { FrameClock, type FrameTick } from './clock/FrameClock.ts';
 import { frameRateFromFps } from './clock/FrameRate.ts';
 import { RollingSummary } from './clock/RollingSummary.ts';
@@ -78,6 +79,8 @@ export class Engine {
   readonly commands: CommandRegistry;
   readonly frames: FrameBuilder;
   readonly frameClock: FrameClock;
+  /** Background work (AI refreshes) runs here, in the middle of the frame, never right after the tick. */
+  private readonly slack: FrameSlack;
   readonly receivers: { osc: UdpReceiver; freed: UdpReceiver; opentrackio: UdpReceiver };
   readonly stage: Stage;
   readonly audit: AuditLog;
@@ -155,6 +158,7 @@ export class Engine {
       onTick: (tick) => this.onTick(tick),
       onError: (err) => log.error({ err }, 'frame tick failed'),
     });
+    this.slack = new FrameSlack(this.frameClock);
 
     const pages = new StaticFiles(options.uiDir ?? DEFAULT_UI_DIR);
     this.http = new HttpServer(options.tokens, log);
@@ -217,6 +221,7 @@ export class Engine {
       log,
       nowS: () => clock.nowS(),
       pois: this.scenePois(),
+      slack: (fn) => this.slack.run(fn),
     });
     await Promise.all(Object.values(this.receivers).map((r) => r.listen()));
     const http = await this.http.listen(config.httpPort, config.host);

@@ -289,6 +289,22 @@ describe('FrameClock', () => {
     expect(clock.stats()).toEqual({ frames: 6, skipped: 0, errors: 0, lateMs: { p50: 0, p99: 0, max: 0 } });
   });
 
+  it('resetStats() forgets lateness but keeps counters; lastTickNs is when the last tick ran', () => {
+    const loop = new FakeLoop(() => 0, 500_000);
+    const clock = new FrameClock({ rate: R50, spinWindowMs: 0, ...loop.options(), onTick: () => {} });
+    expect(clock.frameMs).toBe(20);
+    expect(clock.lastTickNs).toBeNull();
+    const startNs = loop.nowNs;
+    clock.start();
+    loop.runUntil(loop.nowNs + 1e6);
+    expect(clock.lastTickNs).toBe(BigInt(startNs + 500_000)); // frame 0 ran 0.5 ms after start
+    clock.resetStats();
+    expect(clock.stats()).toEqual({ frames: 1, skipped: 0, errors: 0, lateMs: { p50: NaN, p99: NaN, max: NaN } });
+    loop.runUntil(loop.nowNs + 40e6);
+    clock.stop();
+    expect(clock.stats()).toEqual({ frames: 3, skipped: 0, errors: 0, lateMs: { p50: 0, p99: 0, max: 0 } });
+  });
+
   it('rejects options it cannot honour', () => {
     const base = { rate: R50, onTick: () => {} };
     expect(() => new FrameClock({ ...base, spinWindowMs: 20 })).toThrow(/spinWindowMs/);

@@ -158,6 +158,21 @@ export class FrameClock {
     return this.running;
   }
 
+  /** The frame period, ms (20 at 50 fps, 16.683 at 59.94). */
+  get frameMs(): number {
+    return frameDurationS(this.rate) * 1000;
+  }
+
+  /** When the last tick ran (time source ns), null before the first tick of this run. */
+  get lastTickNs(): bigint | null {
+    return this.frames > 0 ? this.tick.actualNs : null;
+  }
+
+  /** Forget the lateness window (e.g. after warm-up, to measure the steady state); counters are kept. */
+  resetStats(): void {
+    this.late.clear();
+  }
+
   /**
    * Starts a new timeline: frame 0 is due now (it runs on the next event-loop turn, never inside `start()`), and the
    * counters restart. No-op while running.

@@ -43,6 +43,8 @@ export interface DirectorOptions {
   log: Logger;
   nowS: () => number;
   pois: readonly PointOfInterest[];
+  /** Runs background work (suggestion refreshes) away from the tick; the engine passes FrameSlack. Default setImmediate. */
+  slack?: (fn: () => void) => void;
 }
 
 type MoveProvenance = Exclude<Provenance, 'ai-rejected'>;
@@ -61,6 +63,7 @@ interface ActiveMove {
 
 export class Director {
   private readonly o: DirectorOptions;
+  private readonly slack: (fn: () => void) => void;
   private pois: readonly PointOfInterest[];
   private readonly executors = new Map<string, MoveExecutor>();
   private suggestions: (Suggestion & { path: GhostPathWire })[] = [];
@@ -83,6 +86,7 @@ export class Director {
   constructor(options: DirectorOptions) {
     this.o = options;
     this.pois = options.pois;
+    this.slack = options.slack ?? ((fn) => void setImmediate(fn));
     this.sceneStartS = options.nowS();
     options.frames.modifyPose = (cameraId, position, rotation) => this.executors.get(cameraId)?.apply(cameraId, position, rotation);
   }
@@ -99,15 +103,19 @@ export class Director {
     return this.o.source.modelVersion;
   }
 
-  /** Per tick (inside the frame clock): advance moves, notice meaningful changes; inference runs after the tick. */
+  /** Per tick (inside the frame clock): advance moves, notice meaningful changes; inference runs in the frame's slack. */
   tick(nowS: number): void {
     for (const ex of this.executors.values()) ex.update(nowS);
     if (!this.dirty && nowS - this.lastRefreshS > MAX_SUGGESTION_AGE_S) this.dirty = true;
     if (!this.dirty) this.dirty = this.meaningfulChange();
     if (this.dirty && !this.refreshQueued && nowS - this.lastRefreshS >= MIN_REFRESH_INTERVAL_S) {
       this.refreshQueued = true;
-      // Off the tick path: the frame goes out first, inference runs on the next turn of the event loop.
-      setImmediate(() => this.refresh());
+      // Off the tick path: the frame goes out first and reaches its clients, then inference runs.
+      this.slack(() => {
+        this.refresh()
+          .catch((err: unknown) => this.o.log.error({ err }, 'suggestion refresh failed'))
+          .finally(() => (this.refreshQueued = false));
+      });
     }
   }
 
@@ -287,8 +295,8 @@ export class Director {
     this.dirty = true;
   }
 
-  private refresh(): void {
-    this.refreshQueued = false;
+  /** One suggestion refresh; the caller keeps `refreshQueued` set until it settles, so refreshes never overlap. */
+  private async refresh(): Promise<void> {
     const cameraId = this.o.frames.activeCameraId;
     const nowS = this.o.nowS();
     if (!cameraId) return;
@@ -304,9 +312,15 @@ export class Director {
       rotation,
     );
     const t0 = performance.now();
+    const sceneStartS = this.sceneStartS;
     let suggestions: Suggestion[];
     try {
-      suggestions = this.o.source.suggest(input, SUGGESTION_COUNT, nowS);
+      const result = this.o.source.suggest(input, SUGGESTION_COUNT, nowS);
+      if (result instanceof Promise) {
+        suggestions = await result;
+        // The answer came back from another thread at any moment: publish it in the slack, not over a tick.
+        await new Promise<void>((resolve) => this.slack(resolve));
+      } else suggestions = result;
     } catch (err) {
       this.o.log.error({ err }, 'suggestion inference failed');
       this.lastRefreshS = nowS;
@@ -317,6 +331,11 @@ export class Director {
     this.stats.lastInferenceMs = ms;
     this.stats.maxInferenceMs = Math.max(this.stats.maxInferenceMs, ms);
     this.lastRefreshS = nowS;
+    // The camera switched or the scene changed while the model was thinking: these suggestions are for another shot.
+    if (this.o.frames.activeCameraId !== cameraId || this.sceneStartS !== sceneStartS) {
+      this.dirty = true;
+      return;
+    }
     this.dirty = false;
     this.remember(input);
     this.suggestionsInput = input;

@@ -6,8 +6,8 @@ export interface SuggestionSource {
   readonly modelVersion: string;
   /** Active tfjs backend ('tensorflow', 'wasm', 'cpu'). */
   readonly backend: string;
-  /** Best first, after the session's learned preferences. Synchronous and quick (a few ms). */
-  suggest(input: DirectorInput, count: number, nowS: number): Suggestion[];
+  /** Best first, after the session's learned preferences: at once (in-process model) or from a worker thread. */
+  suggest(input: DirectorInput, count: number, nowS: number): Suggestion[] | Promise<Suggestion[]>;
   /** A human decided on `suggestion` (made from `input`); `final` is what actually ran when modified. */
   recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void;
 }
