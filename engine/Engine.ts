@@ -23,6 +23,7 @@ import { Director } from './director/Director.ts';
 import { MoveSpecSchema } from './director/MoveSpec.ts';
 import type { SuggestionSource } from './director/SuggestionSource.ts';
 import { loadSuggestionSource } from './director/loadSuggestionSource.ts';
+import { WorkerSuggestionSource } from './director/worker/WorkerSuggestionSource.ts';
 import { StaticFiles } from './http/StaticFiles.ts';
 import { CommandRegistry } from './live/CommandRegistry.ts';
 import { LiveServer } from './live/LiveServer.ts';
@@ -81,6 +82,8 @@ export class Engine {
   readonly frameClock: FrameClock;
   /** Background work (AI refreshes) runs here, in the middle of the frame, never right after the tick. */
   private readonly slack: FrameSlack;
+  /** The suggestion source the engine started (and stops); undefined when one was passed in. */
+  private ownSource: SuggestionSource | undefined;
   readonly receivers: { osc: UdpReceiver; freed: UdpReceiver; opentrackio: UdpReceiver };
   readonly stage: Stage;
   readonly audit: AuditLog;
@@ -202,15 +205,7 @@ export class Engine {
     for (const s of this.scenes.list().filter((x) => !x.valid)) log.warn({ scene: s.id, error: s.error }, 'scene file invalid');
     this.scenes.on((e) => this.onSceneFileEvent(e));
     this.scenes.watch();
-    let source = this.options.suggestionSource;
-    if (!source) {
-      try {
-        source = await loadSuggestionSource(log, config.dataDir);
-      } catch (err) {
-        // Tracking and walls still run; suggestion commands answer VP_ERR_NOT_READY.
-        log.error({ err }, 'AI director model failed to load: no suggestions this session (run npm run train)');
-      }
-    }
+    const source = this.options.suggestionSource ?? (this.ownSource = await this.loadSource());
     if (source) this.director = new Director({
       hub: this.hub,
       stage: this.stage,
@@ -231,8 +226,28 @@ export class Engine {
     return this.ports;
   }
 
+  /** The AI director's model: in its worker thread, else (it could not start) on this thread, else none. */
+  private async loadSource(): Promise<SuggestionSource | undefined> {
+    const { config, log } = this.options;
+    if (config.aiThread === 'worker') {
+      try {
+        return await WorkerSuggestionSource.start({ dataDir: config.dataDir, log });
+      } catch (err) {
+        log.warn({ err }, 'AI director worker thread did not start: running the model on the engine thread');
+      }
+    }
+    try {
+      return await loadSuggestionSource(log, config.dataDir);
+    } catch (err) {
+      // Tracking and walls still run; suggestion commands answer VP_ERR_NOT_READY.
+      log.error({ err }, 'AI director model failed to load: no suggestions this session (run npm run train)');
+      return undefined;
+    }
+  }
+
   async stop(): Promise<void> {
     this.frameClock.stop();
+    await this.ownSource?.close?.();
     this.scenes?.close();
     await this.live.close();
     await this.ingest.close();
@@ -411,7 +426,7 @@ export class Engine {
       ports: this.ports,
       tfjsBackend: this.director?.backend ?? null,
       modelVersion: this.director?.modelVersion ?? null,
-      director: this.director?.stats ?? null,
+      director: this.director ? { ...this.director.stats, thread: this.director.source instanceof WorkerSuggestionSource ? 'worker' : 'main' } : null,
       staleTimeoutMs: this.options.config.staleTimeoutMs,
       activeCameraId: this.frames.activeCameraId,
       sources,

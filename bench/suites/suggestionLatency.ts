@@ -1,5 +1,6 @@
 // AI director latency on the CPU backend: inference alone (features → ranked suggestions), and end to end on a running
-// engine (subject moves over OSC → `suggestions` message received by a /live client).
+// engine (subject moves over OSC → `suggestions` message received by a /live client; includes the wait for the frame's
+// slack and, by default, the hop to the model's worker thread).
 import * as tf from '@tensorflow/tfjs';
 import { encode, Message } from 'node-osc';
 import dgram from 'node:dgram';
@@ -24,6 +25,8 @@ export interface SuggestionLatencyResult {
   inference: Summary;
   /** OSC subject move sent → suggestions message received, ms */
   endToEnd: Summary;
+  /** Where the engine ran the model for the end-to-end part. */
+  endToEndThread: string;
 }
 
 const TRIALS = 20;
@@ -43,10 +46,10 @@ export async function runSuggestionLatency(): Promise<SuggestionLatencyResult> {
     inferMs.push(performance.now() - t0);
   }
 
-  // End to end through a real engine with the same source.
+  // End to end through a real engine as `npm start` runs it: the model in its worker thread (same backend, by env).
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vantage-bench-'));
-  const config = EngineConfigSchema.parse({ httpPort: 0, oscPort: 0, freedPort: 0, otioPort: 0, simulate: false, dataDir });
-  const engine = new Engine({ config, stage: demoStage(), tokens: RoleTokens.parse('director=bench-director'), log: createSilentLogger(), clock: createSystemClock(), suggestionSource: source });
+  const config = EngineConfigSchema.parse({ httpPort: 0, oscPort: 0, freedPort: 0, otioPort: 0, simulate: false, dataDir, aiThread: process.env.VP_AI_THREAD ?? 'worker' });
+  const engine = new Engine({ config, stage: demoStage(), tokens: RoleTokens.parse('director=bench-director'), log: createSilentLogger(), clock: createSystemClock() });
   const ports = await engine.start();
   const udp = dgram.createSocket('udp4');
   const send = (address: string, ...args: number[]) =>
@@ -74,5 +77,6 @@ export async function runSuggestionLatency(): Promise<SuggestionLatencyResult> {
   udp.close();
   await engine.stop();
   await rm(dataDir, { recursive: true, force: true });
-  return { backend: tf.getBackend(), modelVersion: source.modelVersion, inference: summarize(inferMs), endToEnd: summarize(e2eMs) };
+  const endToEndThread = config.aiThread;
+  return { backend: tf.getBackend(), modelVersion: source.modelVersion, inference: summarize(inferMs), endToEnd: summarize(e2eMs), endToEndThread };
 }

@@ -31,6 +31,8 @@ export const EngineConfigSchema = z.object({
    * a core (2 ms of every 20 ms frame = 10 %). 0 = timers only (about 1 ms of jitter, no CPU).
    */
   clockSpinMs: z.coerce.number().min(0).max(10).default(2),
+  /** Where the AI director's model runs: its own worker thread (default), or the engine's main thread. */
+  aiThread: z.enum(['worker', 'main']).default('worker'),
 });
 export type EngineConfig = z.infer<typeof EngineConfigSchema>;
 
@@ -49,6 +51,7 @@ const FLAGS = {
   'stale-timeout-ms': ['staleTimeoutMs', 'VP_STALE_TIMEOUT_MS'],
   verbose: ['verbose', 'VP_VERBOSE'],
   'clock-spin-ms': ['clockSpinMs', 'VP_CLOCK_SPIN_MS'],
+  'ai-thread': ['aiThread', 'VP_AI_THREAD'],
 } as const;
 
 export class ConfigError extends Error {

@@ -80,7 +80,7 @@ export class Director {
   private readonly seenCamera: Vec3 = [NaN, NaN, NaN];
   private readonly pose = createPoseAt();
   private readonly stateOut: MoveState = { moveId: null, kind: null, status: 'idle', progress: 0, elapsedS: 0, durationS: 0, requestedDurationS: 0, stretched: false, speed: 1, remainingS: 0, spec: null };
-  /** Time (engine s) of the last suggestion refresh and how long the inference took, for health. */
+  /** Refreshes done; request → answer time of the last and slowest (a worker's message hops included), ms. */
   readonly stats = { refreshes: 0, lastInferenceMs: 0, maxInferenceMs: 0 };
 
   constructor(options: DirectorOptions) {
@@ -97,6 +97,11 @@ export class Director {
 
   get backend(): string {
     return this.o.source.backend;
+  }
+
+  /** Where suggestions come from (the engine reports whether it is a worker thread). */
+  get source(): SuggestionSource {
+    return this.o.source;
   }
 
   get modelVersion(): string {
@@ -314,19 +319,18 @@ export class Director {
     const t0 = performance.now();
     const sceneStartS = this.sceneStartS;
     let suggestions: Suggestion[];
+    let ms: number;
     try {
       const result = this.o.source.suggest(input, SUGGESTION_COUNT, nowS);
-      if (result instanceof Promise) {
-        suggestions = await result;
-        // The answer came back from another thread at any moment: publish it in the slack, not over a tick.
-        await new Promise<void>((resolve) => this.slack(resolve));
-      } else suggestions = result;
+      suggestions = result instanceof Promise ? await result : result;
+      ms = performance.now() - t0;
+      // An answer from another thread arrives at any moment: publish it in the slack, not over a tick.
+      if (result instanceof Promise) await new Promise<void>((resolve) => this.slack(resolve));
     } catch (err) {
       this.o.log.error({ err }, 'suggestion inference failed');
       this.lastRefreshS = nowS;
       return;
     }
-    const ms = performance.now() - t0;
     this.stats.refreshes++;
     this.stats.lastInferenceMs = ms;
     this.stats.maxInferenceMs = Math.max(this.stats.maxInferenceMs, ms);

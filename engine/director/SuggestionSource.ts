@@ -10,4 +10,6 @@ export interface SuggestionSource {
   suggest(input: DirectorInput, count: number, nowS: number): Suggestion[] | Promise<Suggestion[]>;
   /** A human decided on `suggestion` (made from `input`); `final` is what actually ran when modified. */
   recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void;
+  /** Release what it holds (a worker thread); the engine calls it on stop. */
+  close?(): Promise<void>;
 }

@@ -2,13 +2,21 @@
 // on disk (data/decisions/*.jsonl) so `npm run train -- --from-decisions data/decisions` can fold them in.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../log/createLogger.ts';
 import type { DecisionKind, DirectorInput } from './DirectorInput.ts';
 import { ModelSuggestionSource } from './model/ModelSuggestionSource.ts';
 import type { MoveSpec, Suggestion } from './MoveSpec.ts';
 import type { SuggestionSource } from './SuggestionSource.ts';
 
-export async function loadSuggestionSource(log: Logger, dataDir: string, modelDir?: string): Promise<SuggestionSource> {
+/** What loading needs of a logger: the engine's pino logger, or the worker thread's relay to it. */
+export interface SourceLog {
+  info(data: Record<string, unknown>, msg: string): void;
+  error(data: Record<string, unknown>, msg: string): void;
+}
+
+/** The model in this thread: it answers at once. */
+export type InProcessSuggestionSource = Omit<SuggestionSource, 'suggest'> & { suggest(input: DirectorInput, count: number, nowS: number): Suggestion[] };
+
+export async function loadSuggestionSource(log: SourceLog, dataDir: string, modelDir?: string): Promise<InProcessSuggestionSource> {
   const model = await ModelSuggestionSource.load(modelDir);
   log.info({ backend: model.backend, modelVersion: model.modelVersion }, 'AI director model loaded');
   const dir = path.join(dataDir, 'decisions');
