@@ -152,7 +152,7 @@ export class Engine {
     this.live = new LiveServer({
       nowS: () => clock.nowS(),
       wallIds: () => stage.walls.map((w) => w.id),
-      hello: (client) => this.hello(client.id, client.role),
+      hello: (client) => this.hello(client.id, client.role, client.director),
       onProtocolError: (client, reason) => log.debug({ clientId: client.id, reason }, 'bad /live message'),
     });
     this.frameClock = new FrameClock({
@@ -277,13 +277,14 @@ export class Engine {
     const operators = ['operator', 'director'] as const;
     this.commands.register('live.subscribe', {
       roles: ROLES,
-      args: z.strictObject({ walls: z.union([z.literal('*'), z.array(z.string()).max(64)]) }),
-      run: ({ walls }, client) => {
-        if (walls !== '*') {
+      args: z.strictObject({ walls: z.union([z.literal('*'), z.array(z.string()).max(64)]).optional(), director: z.boolean().optional() }),
+      run: ({ walls, director }, client) => {
+        if (walls !== undefined && walls !== '*') {
           const unknown = walls.filter((w) => !this.stage.walls.some((s) => s.id === w));
           if (unknown.length) throw new Error(`VP_ERR_UNKNOWN_WALL: ${unknown.join(', ')}`);
         }
-        client.walls = walls === '*' ? '*' : new Set(walls);
+        if (walls !== undefined) client.walls = walls === '*' ? '*' : new Set(walls);
+        if (director !== undefined) client.director = director;
       },
     });
     this.commands.register('camera.select', {
@@ -394,7 +395,7 @@ export class Engine {
     return [demo, ...(this.scenes?.list() ?? [])];
   }
 
-  private hello(clientId: string, role: HelloMessage['role']): HelloMessage {
+  private hello(clientId: string, role: HelloMessage['role'], director: boolean): HelloMessage {
     return {
       type: 'hello',
       protocolVersion: LIVE_PROTOCOL_VERSION,
@@ -407,7 +408,7 @@ export class Engine {
       activeCameraId: this.frames.activeCameraId,
       allowedCommands: this.commands.allowedFor(role),
       pois: this.scenePois().map(({ id, name, position }) => ({ id, name, position: [...position] })),
-      suggestions: this.director?.latestSuggestions ?? null,
+      suggestions: director ? (this.director?.latestSuggestions ?? null) : null,
     };
   }
 

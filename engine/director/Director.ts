@@ -359,13 +359,13 @@ export class Director {
 
   private publishSuggestions(): void {
     this.lastMessage = { type: 'suggestions', suggestions: this.suggestions.map(toWire), modelVersion: this.o.source.modelVersion, backend: this.o.source.backend };
-    this.o.live.broadcast(this.lastMessage);
+    this.o.live.broadcast(this.lastMessage, wantsDirector);
   }
 
   /** Every record goes to disk first, then to the consoles as an `audit` event (never re-read from the file). */
   private appendAudit(entry: Parameters<AuditLog['append']>[0]): void {
     const record = this.o.audit.append(entry);
-    this.o.live.broadcast({ type: 'event', name: 'audit', data: record });
+    this.o.live.broadcast({ type: 'event', name: 'audit', data: record }, wantsDirector);
   }
 
   private record(type: AuditType, client: LiveClient, fields: { suggestionId?: string | undefined; moveId?: string; provenance?: Provenance | undefined; data?: Record<string, unknown> }): void {
@@ -459,6 +459,9 @@ export class Director {
     return this.recent.map((m) => ({ ...m, endedAgoS: Math.max(0, nowS - m.endedAgoS) }));
   }
 }
+
+/** Suggestions and audit events go to consoles, not render nodes (see LiveClient.director). */
+const wantsDirector = (c: LiveClient): boolean => c.director;
 
 function toWire(s: Suggestion & { path: GhostPathWire }): SuggestionWire {
   return { ...s, target: s.target ?? null };

@@ -3,8 +3,14 @@ import type { WebSocket } from 'ws';
 import type { RoleWire } from '../protocol/LiveMessages.ts';
 
 export class LiveClient {
-  /** Walls whose projections this client receives; '*' = all. */
-  walls: ReadonlySet<string> | '*';
+  private wallSet: ReadonlySet<string> | '*';
+  private key: string;
+  /**
+   * Whether this client gets the AI director's traffic (`suggestions`, `audit` events): consoles do, render nodes
+   * (`?wall=`) do not, so a 10 kB suggestions message never sits in front of a wall's next frame. `live.subscribe`
+   * changes it.
+   */
+  director: boolean;
   framesSent = 0;
   /** Frames skipped because the socket's send buffer was over the limit (a slow client). */
   framesDropped = 0;
@@ -25,12 +31,24 @@ export class LiveClient {
     readonly wallId: string | undefined,
     readonly connectedAtS: number,
   ) {
-    this.walls = wallId ? new Set([wallId]) : '*';
+    this.wallSet = wallId ? new Set([wallId]) : '*';
+    this.key = subscriptionKeyOf(this.wallSet);
+    this.director = wallId === undefined;
+  }
+
+  /** Walls whose projections this client receives; '*' = all. */
+  get walls(): ReadonlySet<string> | '*' {
+    return this.wallSet;
+  }
+
+  set walls(walls: ReadonlySet<string> | '*') {
+    this.wallSet = walls;
+    this.key = subscriptionKeyOf(walls);
   }
 
   /** Key of the frame payload this client gets: clients with equal keys share one serialised string. */
   get subscriptionKey(): string {
-    return this.walls === '*' ? '*' : [...this.walls].sort().join(',');
+    return this.key;
   }
 
   recordPresented(frame: number, nowS: number): void {
@@ -44,4 +62,9 @@ export class LiveClient {
     this.presentedFrame = frame;
     this.presentedAtS = nowS;
   }
+}
+
+/** Computed when the subscription changes, not per frame. */
+function subscriptionKeyOf(walls: ReadonlySet<string> | '*'): string {
+  return walls === '*' ? '*' : [...walls].sort().join(',');
 }

@@ -108,6 +108,24 @@ describe('AI director over /live', () => {
     await viewer.close();
   });
 
+  it('render nodes do not get the director traffic unless they subscribe to it; consoles do', async () => {
+    const wall = await connectLive(te.url('/live?wall=main', 'render'));
+    const optIn = await connectLive(te.url('/live?wall=ceiling', 'render'));
+    expect(wall.hello.suggestions).toBeNull();
+    expect((await optIn.command('live.subscribe', { director: true })).ok).toBe(true);
+    const shownBefore = director.messages.filter((m) => m.type === 'suggestions').length;
+    // A subject jump is a meaningful change: fresh suggestions (and their audit records) go out.
+    await udp.send(encode(new Message('/subject/talent1/position', f(2), f(0), f(-2))), te.ports.osc);
+    await waitFor(() => director.messages.filter((m) => m.type === 'suggestions').length > shownBefore, 5000, 'fresh suggestions');
+    await waitFor(() => optIn.messages.some((m) => m.type === 'suggestions'), 2000, 'suggestions on the opted-in node');
+    expect(optIn.messages.some((m) => m.type === 'event' && m.name === 'audit')).toBe(true);
+    await wall.nextFrame();
+    expect(wall.messages.filter((m) => m.type === 'suggestions' || (m.type === 'event' && m.name === 'audit'))).toEqual([]);
+    expect(wall.frames.length).toBeGreaterThan(0);
+    await wall.close();
+    await optIn.close();
+  });
+
   it('bad director commands get clear errors', async () => {
     expect((await director.command('suggestion.accept', { suggestionId: 'no-such' })).error).toMatch(/UNKNOWN_SUGGESTION/);
     expect((await director.command('move.start', { spec: { kind: 'warp', durationS: 1, easing: 'linear' } })).error).toMatch(/^VP_ERR_BAD_ARGS/);
