@@ -1,5 +1,6 @@
-// `npm run bench`: runs every suite, prints a summary and writes JSON to bench/results/.
-import { mkdir, writeFile } from 'node:fs/promises';
+// `npm run bench`: runs every suite (each in a fresh process), prints a summary and writes JSON to bench/results/.
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runIngestLatency } from './suites/ingestLatency.ts';
@@ -7,8 +8,32 @@ import { runIngestThroughput } from './suites/ingestThroughput.ts';
 import { runFanout } from './suites/fanout.ts';
 import { runSuggestionLatency } from './suites/suggestionLatency.ts';
 
-const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const SUITES = ['ingest-throughput', 'ingest-latency', 'fanout', 'suggestions'] as const;
+const args = process.argv.slice(2);
+const only = args.filter((a) => !a.startsWith('-'));
 const want = (name: string) => only.length === 0 || only.includes(name);
+/** Set in a child: write the results here instead of bench/results/. */
+const resultFile = args.includes('--result-file') ? args[args.indexOf('--result-file') + 1] : undefined;
+
+/**
+ * Several suites: each runs in its own process, so one suite's heap (millions of decoded packets) and JIT state never
+ * shape the next one's GC pauses and latencies. The child prints its tables; the parent merges the JSON.
+ */
+async function runEachInItsOwnProcess(names: readonly string[]): Promise<Record<string, unknown>> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'vantage-bench-'));
+  const merged: Record<string, unknown> = {};
+  try {
+    for (const name of names) {
+      const file = path.join(dir, `${name}.json`);
+      const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, name, '--result-file', file], { stdio: 'inherit' });
+      if (child.status !== 0) throw new Error(`bench suite ${name} failed (exit ${child.status})`);
+      Object.assign(merged, JSON.parse(await readFile(file, 'utf8')));
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return merged;
+}
 
 async function main(): Promise<void> {
   const results: Record<string, unknown> = {
@@ -17,6 +42,12 @@ async function main(): Promise<void> {
     cpu: os.cpus()[0]?.model,
     cores: os.cpus().length,
   };
+  const selected = SUITES.filter(want);
+  if (!resultFile && selected.length > 1) {
+    Object.assign(results, await runEachInItsOwnProcess(selected));
+    await save(results);
+    return;
+  }
   if (want('ingest-throughput')) {
     const r = runIngestThroughput();
     results.ingestThroughput = r;
@@ -54,6 +85,15 @@ async function main(): Promise<void> {
     console.log(`\nAI director latency, ms (backend ${r.backend}, model ${r.modelVersion})`);
     console.table({ 'inference: input → 4 ranked suggestions': r.inference, [`end to end (model on ${r.endToEndThread} thread): OSC subject move → /live suggestions`]: r.endToEnd });
   }
+  if (resultFile) {
+    const { date: _d, node: _n, cpu: _c, cores: _k, ...suites } = results;
+    await writeFile(resultFile, JSON.stringify(suites));
+    return;
+  }
+  await save(results);
+}
+
+async function save(results: Record<string, unknown>): Promise<void> {
   const dir = path.join(import.meta.dirname, 'results');
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, `bench-${results.date as string}.json`.replace(/:/g, '-'));
