@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     results.ingestLatency = r;
     console.log(`\ningest latency, ms (${r.cameras} cameras × ${r.rateHz} Hz, OSC over loopback UDP)`);
     console.table({ 'bare dgram (baseline)': r.baselineBareDgram, 'engine: receive → hub': r.engine });
-    console.log(`engine p99 / baseline p99 = ${r.p99Ratio}`);
+    console.log(`engine p99 / baseline p99 = ${r.p99Ratio} (${r.repetitions} alternating pairs pooled; per pair ${r.p99RatioPerPair.join(' ')})`);
   }
   if (want('fanout')) {
     const r = await runFanout();
