@@ -109,6 +109,10 @@ export class FrameClock {
   /** The one tick object handed to every onTick. */
   private readonly tick: FrameTick = { frame: 0, timeS: 0, timecode: '', scheduledNs: 0n, actualNs: 0n, lateMs: 0 };
   private readonly late: RollingSummary;
+  /** Loop iterations of busyPause() that take about PAUSE_MS here; 0 (no pause) on injected time. */
+  private readonly pauseIterations: number;
+  /** Keeps busyPause's result alive so the loop is not optimised away. */
+  private pauseSink = 1;
 
   private running = false;
   /** Bumped by every start(), so a tick can tell that its onTick stopped or restarted the clock. */
@@ -149,6 +153,7 @@ export class FrameClock {
     this.schedule = options.schedule ?? scheduleTimeout;
     this.scheduleImmediate = options.scheduleImmediate ?? scheduleImmediate;
     this.spinWindowMs = spinWindowMs;
+    this.pauseIterations = options.now || spinWindowMs === 0 ? 0 : calibratePause();
     this.maxLagNs = frameOffsetNs(rate, maxLagFrames);
     this.timecodeStart = options.timecodeStartFrame ?? 0;
     this.late = new RollingSummary(statsWindow);
@@ -240,7 +245,12 @@ export class FrameClock {
   private waitFor(aheadNs: number): void {
     const aheadMs = aheadNs / 1e6;
     if (aheadMs > this.spinWindowMs) this.cancelPending = this.schedule(this.wake, aheadMs - this.spinWindowMs);
-    else if (this.spinWindowMs > 0) this.cancelPending = this.scheduleImmediate(this.wake); // spin: poll next turn
+    else if (this.spinWindowMs > 0) {
+      // Spin: poll on the next turn. Far from the deadline, burn ~20 µs first: each poll allocates (an immediate, bigint
+      // timestamps), and polling every few µs made ~20 MB/s of garbage, i.e. GC work at random moments.
+      if (aheadMs > PAUSE_MS && this.pauseIterations > 0) this.pauseSink = busyPause(this.pauseIterations, this.pauseSink);
+      this.cancelPending = this.scheduleImmediate(this.wake);
+    }
     else this.cancelPending = this.schedule(this.wake, aheadMs);
   }
 
@@ -270,6 +280,29 @@ export class FrameClock {
       // A throwing error handler must not stop the clock either; the error is already counted.
     }
   }
+}
+
+/** How long a spin poll pauses before yielding when the deadline is further away than that, ms. */
+const PAUSE_MS = 0.02;
+let calibrated = 0;
+
+/** Plain integer arithmetic: burns CPU without allocating or reading the clock. */
+function busyPause(iterations: number, seed: number): number {
+  let x = seed | 0;
+  for (let i = 0; i < iterations; i++) x = (Math.imul(x, 1664525) + 1013904223) | 0;
+  return x;
+}
+
+/** Iterations of busyPause() per PAUSE_MS on this machine, measured once per process (~1 ms). */
+function calibratePause(): number {
+  if (calibrated > 0) return calibrated;
+  busyPause(100_000, 1); // let the JIT compile it first
+  const n = 200_000;
+  const t0 = process.hrtime.bigint();
+  busyPause(n, 7);
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  calibrated = Math.max(1, Math.round((n * PAUSE_MS) / Math.max(ms, 1e-3)));
+  return calibrated;
 }
 
 function scheduleTimeout(fn: () => void, delayMs: number): () => void {
