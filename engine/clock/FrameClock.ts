@@ -284,7 +284,6 @@ export class FrameClock {
 
 /** How long a spin poll pauses before yielding when the deadline is further away than that, ms. */
 const PAUSE_MS = 0.02;
-let calibrated = 0;
 
 /** Plain integer arithmetic: burns CPU without allocating or reading the clock. */
 function busyPause(iterations: number, seed: number): number {
@@ -293,16 +292,14 @@ function busyPause(iterations: number, seed: number): number {
   return x;
 }
 
-/** Iterations of busyPause() per PAUSE_MS on this machine, measured once per process (~1 ms). */
+/** Iterations of busyPause() per PAUSE_MS on this machine, measured when a clock is made (~1 ms). */
 function calibratePause(): number {
-  if (calibrated > 0) return calibrated;
   busyPause(100_000, 1); // let the JIT compile it first
   const n = 200_000;
   const t0 = process.hrtime.bigint();
   busyPause(n, 7);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-  calibrated = Math.max(1, Math.round((n * PAUSE_MS) / Math.max(ms, 1e-3)));
-  return calibrated;
+  return Math.max(1, Math.round((n * PAUSE_MS) / Math.max(ms, 1e-3)));
 }
 
 function scheduleTimeout(fn: () => void, delayMs: number): () => void {
