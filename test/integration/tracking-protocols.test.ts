@@ -31,8 +31,11 @@ async function cameraFromState(id: string): Promise<any> {
 describe('tracking protocols into a running engine', () => {
   it('OSC /camera/{id}/pose + /lens arrive in /api/state', async () => {
     await udp.send(encode(new Message('/camera/osc-a/lens', f(35), f(24.89))), te.ports.osc);
-    await udp.send(encode(new Message('/camera/osc-a/pose', ...[1.25, 1.5, 3, 0, Math.SQRT1_2, 0, Math.SQRT1_2].map(f))), te.ports.osc);
-    const cam = await cameraFromState('osc-a');
+    // A rig streams its pose; a single datagram would go stale after 100 ms on a busy test machine.
+    const pose = encode(new Message('/camera/osc-a/pose', ...[1.25, 1.5, 3, 0, Math.SQRT1_2, 0, Math.SQRT1_2].map(f)));
+    await udp.send(pose, te.ports.osc);
+    const streaming = setInterval(() => void udp.send(pose, te.ports.osc), 20);
+    const cam = await cameraFromState('osc-a').finally(() => clearInterval(streaming));
     expect(cam.sourceId).toBe('osc:osc-a');
     expect(cam.position[0]).toBeCloseTo(1.25, 5);
     expect(cam.position[1]).toBeCloseTo(1.5, 5);
