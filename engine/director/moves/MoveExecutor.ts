@@ -258,14 +258,7 @@ export class MoveExecutor {
 
     const s = parsed.data;
     this.plan.setMove(s, effective, base, tracked.rotation);
-    this.speed = s.speed ?? 1;
-    this.beginPlan(s.durationS, nowS);
-    this.moveId = moveId;
-    this.kind = s.kind;
-    this.spec = s;
-    this.refresh(nowS);
-    if (superseded) this.emitFinished(superseded.type, superseded.moveId, nowS, superseded.progress, 'superseded');
-    this.emit('move.started', nowS);
+    this.launch({ requestedDurationS: s.durationS, speed: s.speed ?? 1, moveId, kind: s.kind, spec: s }, superseded, 'move.started', nowS);
     return OK;
   }
 
@@ -407,14 +400,7 @@ export class MoveExecutor {
       return OK;
     }
     this.plan.setReset(base, this.hasTracked ? this.trackedRotation : IDENTITY_QUAT, easingFunction('cubic'));
-    this.speed = 1;
-    this.beginPlan(this.resetDurationS, nowS);
-    this.moveId = null;
-    this.kind = 'reset';
-    this.spec = null;
-    this.refresh(nowS);
-    if (superseded) this.emitFinished(superseded.type, superseded.moveId, nowS, superseded.progress, 'superseded');
-    this.emit('reset.started', nowS);
+    this.launch({ requestedDurationS: this.resetDurationS, speed: 1, moveId: null, kind: 'reset', spec: null }, superseded, 'reset.started', nowS);
     return OK;
   }
 
@@ -541,6 +527,23 @@ export class MoveExecutor {
   }
 
   /** Times the freshly set `plan` (limits, stretch) and starts its clock: now, or at rest from the hand-over. */
+  /** Start and reset alike, once `plan` holds the new path: run it, tell who it replaced, then announce it. */
+  private launch(
+    what: { requestedDurationS: number; speed: number; moveId: string | null; kind: MoveKind | 'reset'; spec: MoveSpec | null },
+    superseded: ReturnType<MoveExecutor['supersede']>,
+    event: 'move.started' | 'reset.started',
+    nowS: number,
+  ): void {
+    this.speed = what.speed;
+    this.beginPlan(what.requestedDurationS, nowS);
+    this.moveId = what.moveId;
+    this.kind = what.kind;
+    this.spec = what.spec;
+    this.refresh(nowS);
+    if (superseded) this.emitFinished(superseded.type, superseded.moveId, nowS, superseded.progress, 'superseded');
+    this.emit(event, nowS);
+  }
+
   private beginPlan(requestedDurationS: number, nowS: number): void {
     this.planActive = true;
     this.plan.peaks(this.peaks);
