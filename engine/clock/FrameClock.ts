@@ -302,12 +302,14 @@ function calibratePause(): number {
   return Math.max(1, Math.round((n * PAUSE_MS) / Math.max(ms, 1e-3)));
 }
 
-function scheduleTimeout(fn: () => void, delayMs: number): () => void {
+/** The default ScheduleFn: setTimeout, cancelled by clearTimeout. */
+export function scheduleTimeout(fn: () => void, delayMs: number): () => void {
   const timer = setTimeout(fn, delayMs);
   return () => clearTimeout(timer);
 }
 
-function scheduleImmediate(fn: () => void): () => void {
+/** The default ScheduleImmediateFn: setImmediate, cancelled by clearImmediate. */
+export function scheduleImmediate(fn: () => void): () => void {
   const immediate = setImmediate(fn);
   return () => clearImmediate(immediate);
 }

@@ -1,5 +1,5 @@
 // Runs background work (AI suggestions, their broadcasts) in the quiet middle of a frame, away from the tick.
-import type { FrameClock, ScheduleFn, ScheduleImmediateFn } from './FrameClock.ts';
+import { scheduleImmediate, scheduleTimeout, type FrameClock, type ScheduleFn, type ScheduleImmediateFn } from './FrameClock.ts';
 
 /*
  * Why. Each tick ends by writing the frame to every /live socket; the clients (render nodes above all) read it in the
@@ -53,8 +53,8 @@ export class FrameSlack {
   constructor(clock: SlackClock, options: FrameSlackOptions = {}) {
     this.clock = clock;
     this.now = options.now ?? (() => process.hrtime.bigint());
-    this.schedule = options.schedule ?? ((fn, ms) => clearer(setTimeout(fn, ms)));
-    this.scheduleImmediate = options.scheduleImmediate ?? ((fn) => clearImmediateOf(setImmediate(fn)));
+    this.schedule = options.schedule ?? scheduleTimeout;
+    this.scheduleImmediate = options.scheduleImmediate ?? scheduleImmediate;
   }
 
   /** Runs `fn` in the next slack window (on a later event-loop turn, never inside this call); returns a cancel. */
@@ -75,12 +75,4 @@ export class FrameSlack {
     const lastNs = this.clock.lastTickNs;
     return this.clock.isRunning && lastNs !== null ? slackDelayMs(Number(this.now() - lastNs) / 1e6, this.clock.frameMs) : 0;
   }
-}
-
-function clearer(timer: NodeJS.Timeout): () => void {
-  return () => clearTimeout(timer);
-}
-
-function clearImmediateOf(immediate: NodeJS.Immediate): () => void {
-  return () => clearImmediate(immediate);
 }
