@@ -6,7 +6,7 @@ import { useMemo, useRef } from 'react';
 import type * as THREE from 'three';
 import type { GhostPathWire } from '../../../engine/protocol/LiveMessages.ts';
 import { useConsole, useStore } from '../state/ConsoleContext.ts';
-import { pathLength } from './frameLookup.ts';
+import { pathLength, pathLinePoints } from './frameLookup.ts';
 
 const PLAN = '#ffb020';
 
@@ -22,13 +22,7 @@ export function ActiveMovePath() {
 function PlannedPath({ path }: { path: GhostPathWire }) {
   const store = useStore();
   const marker = useRef<THREE.Mesh>(null);
-  const points = useMemo(() => {
-    const n = pathLength(path);
-    const out: [number, number, number][] = [];
-    for (let i = 0; i < n; i++) out.push([path.positions[i * 3]!, path.positions[i * 3 + 1]!, path.positions[i * 3 + 2]!]);
-    if (out.length === 1) out.push([...out[0]!]);
-    return out;
-  }, [path]);
+  const points = useMemo(() => pathLinePoints(path), [path]);
   useFrame(() => {
     const m = marker.current;
     const progress = store.live.frame?.move?.progress;

@@ -6,7 +6,7 @@ import * as THREE from 'three';
 import type { GhostPathWire, QuatWire, Vec3Wire } from '../../../engine/protocol/LiveMessages.ts';
 import { useConsole } from '../state/ConsoleContext.ts';
 import { previewedSuggestion } from '../state/previewedSuggestion.ts';
-import { pathLength, pathPoseAt } from './frameLookup.ts';
+import { pathLength, pathLinePoints, pathPoseAt } from './frameLookup.ts';
 import { FRUSTUM_VERTEX_COUNT, writeFrustumLines } from './frustumLines.ts';
 
 const GHOST = '#5ce1e6';
@@ -21,14 +21,7 @@ export function GhostMove() {
 }
 
 export function GhostPath({ path, vFovRad, aspect, color = GHOST, dashed = true }: { path: GhostPathWire; vFovRad: number; aspect: number; color?: string; dashed?: boolean }) {
-  const points = useMemo(() => {
-    const n = pathLength(path);
-    const out: [number, number, number][] = [];
-    for (let i = 0; i < n; i++) out.push([path.positions[i * 3]!, path.positions[i * 3 + 1]!, path.positions[i * 3 + 2]!]);
-    // Line2 needs two points: a hold (or a pure pan) stays in place.
-    if (out.length === 1) out.push([...out[0]!]);
-    return out;
-  }, [path]);
+  const points = useMemo(() => pathLinePoints(path), [path]);
   const end = useMemo(() => {
     const position: Vec3Wire = [0, 0, 0];
     const rotation: QuatWire = [0, 0, 0, 1];

@@ -20,6 +20,18 @@ export function pathLength(path: GhostPathWire): number {
   return Math.min(Math.floor(path.positions.length / 3), Math.floor(path.rotations.length / 4));
 }
 
+/**
+ * The path's positions as line points for drei's <Line>. Line2 needs two points, so a path of one pose (a hold, a
+ * pure pan) is that point twice. Built at human speed (when the path changes), not per frame.
+ */
+export function pathLinePoints(path: GhostPathWire): [number, number, number][] {
+  const n = pathLength(path);
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < n; i++) out.push([path.positions[i * 3]!, path.positions[i * 3 + 1]!, path.positions[i * 3 + 2]!]);
+  if (out.length === 1) out.push([...out[0]!]);
+  return out;
+}
+
 /** The pose at sample `i` of a ghost path, written into `position` / `rotation`. */
 export function pathPoseAt(path: GhostPathWire, i: number, position: Vec3Wire, rotation: QuatWire): boolean {
   const n = pathLength(path);
