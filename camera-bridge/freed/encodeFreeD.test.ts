@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { parseFreeD } from './decodeFreeD.ts';
 import { encodeFreeD } from './encodeFreeD.ts';
 import type { FreeDRaw } from './FreeDPacket.ts';
+import { mulberry32 } from '../../test/support/mulberry32.ts';
 
 const ANGLE_RESOLUTION_DEG = 1 / 32768;
 const POSITION_RESOLUTION_MM = 1 / 64;
@@ -19,18 +20,6 @@ const HAND_RAW: FreeDRaw = {
   focusRaw: 43981,
   userRaw: 0x1234,
 };
-
-/** Deterministic PRNG (mulberry32) so a failing round trip can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('encodeFreeD', () => {
   it('produces the hand-built packet byte for byte (see decodeFreeD.test.ts for the working)', () => {

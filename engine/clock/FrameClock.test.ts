@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { FrameClock, type FrameClockOptions, type FrameTick } from './FrameClock.ts';
 import { type FrameRate, frameRateFromFps } from './FrameRate.ts';
 import { timecodeToFrame } from './Timecode.ts';
+import { mulberry32 } from '../../test/support/mulberry32.ts';
 
 const R25 = frameRateFromFps(25);
 const R50 = frameRateFromFps(50);
 const R59_94 = frameRateFromFps(59.94);
-
-/** Deterministic PRNG in [0, 1) so a failing run can be replayed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A fake event loop on fake time: timers fire `lateNs()` after they are due, an immediate runs `immediateNs` later.

@@ -1,14 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DirectorInput } from '../DirectorInput.ts';
+import { ONE_SUBJECT_INPUT as input } from '../../../test/support/directorInputs.ts';
 import { ModelSuggestionSource } from './ModelSuggestionSource.ts';
-
-const input: DirectorInput = {
-  camera: { position: [0, 1.6, 4], rotation: [0, 0, 0, 1], focalLengthMm: 24, sensorWidthMm: 36, sensorHeightMm: 24 },
-  subjects: [{ id: 'ana', position: [0, 1.2, -2], velocity: [0, 0, 0] }],
-  pois: [],
-  recentMoves: [],
-  sceneAgeS: 60,
-};
 
 describe('ModelSuggestionSource', () => {
   let source: ModelSuggestionSource;

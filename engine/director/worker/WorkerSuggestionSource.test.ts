@@ -5,16 +5,8 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelSuggestionSource } from '../model/ModelSuggestionSource.ts';
 import { generateSituations } from '../model/shotGrammar.ts';
-import type { DirectorInput } from '../DirectorInput.ts';
+import { ONE_SUBJECT_INPUT as input } from '../../../test/support/directorInputs.ts';
 import { WorkerSuggestionSource } from './WorkerSuggestionSource.ts';
-
-const input: DirectorInput = {
-  camera: { position: [0, 1.6, 4], rotation: [0, 0, 0, 1], focalLengthMm: 24, sensorWidthMm: 36, sensorHeightMm: 24 },
-  subjects: [{ id: 'ana', position: [0, 1.2, -2], velocity: [0, 0, 0] }],
-  pois: [],
-  recentMoves: [],
-  sceneAgeS: 60,
-};
 
 function recordingLog() {
   const lines: { level: string; msg: string; data: Record<string, unknown> }[] = [];
