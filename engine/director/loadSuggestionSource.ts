@@ -31,12 +31,12 @@ export async function loadSuggestionSource(log: SourceLog, dataDir: string, mode
     suggest: (input: DirectorInput, count: number, nowS: number): Suggestion[] => model.suggest(input, count, nowS),
     recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void {
       model.recordDecision(input, suggestion, decision, final);
-      // The ranker just appended this decision: persist its line (decisions are rare, at human speed).
-      const last = model.ranker.exportDecisions().trimEnd().split('\n').at(-1);
+      // The ranker just appended this decision: persist it as the same JSON line exportDecisions() writes.
+      const last = model.ranker.decisions.at(-1);
       if (!last) return;
       try {
         mkdirSync(dir, { recursive: true });
-        appendFileSync(file, last + '\n');
+        appendFileSync(file, JSON.stringify(last) + '\n');
       } catch (err) {
         log.error({ err, file }, 'could not record a director decision for training');
       }
