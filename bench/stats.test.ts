@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, summarize } from './stats.ts';
+import { p99Ratio, percentile, summarize } from './stats.ts';
 
 describe('bench stats', () => {
   it('nearest-rank percentiles of 1..100', () => {
@@ -10,5 +10,9 @@ describe('bench stats', () => {
   });
   it('summarize sorts its input', () => {
     expect(summarize([3, 1, 2])).toMatchObject({ n: 3, mean: 2, p50: 2, max: 3 });
+  });
+  it('p99Ratio divides the p99s and keeps 2 decimals', () => {
+    expect(p99Ratio({ p99: 1.2345 }, { p99: 0.8 })).toBe(1.54);
+    expect(p99Ratio({ p99: 0.4 }, { p99: 0.4 })).toBe(1);
   });
 });

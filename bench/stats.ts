@@ -30,3 +30,14 @@ export function summarize(values: ArrayLike<number>, digits = 4): Summary {
     max: r(sorted[sorted.length - 1] ?? NaN),
   };
 }
+
+/**
+ * Engine/baseline pairs per side-by-side comparison (`VP_BENCH_REPS`, default 5): the pairs alternate and their
+ * samples are pooled, because one short run's p99 rests on a handful of samples and one burst of OS noise.
+ */
+export const BENCH_REPETITIONS = Number(process.env.VP_BENCH_REPS ?? 5);
+
+/** p99 of `engine` samples over p99 of `baseline` samples, to 2 decimals. */
+export function p99Ratio(engine: Pick<Summary, 'p99'>, baseline: Pick<Summary, 'p99'>): number {
+  return Math.round((engine.p99 / baseline.p99) * 100) / 100;
+}

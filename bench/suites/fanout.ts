@@ -14,7 +14,7 @@ import { Engine } from '../../engine/Engine.ts';
 import { createSilentLogger } from '../../engine/log/createLogger.ts';
 import { serialiseFrame, type FramePayload } from '../../engine/live/LiveServer.ts';
 import { demoStage } from '../../engine/stage/demoStage.ts';
-import { summarize, type Summary } from '../stats.ts';
+import { BENCH_REPETITIONS, p99Ratio, summarize, type Summary } from '../stats.ts';
 import { measureTickJitter } from '../../engine/clock/measureTickJitter.ts';
 import { frameRateFromFps } from '../../engine/clock/FrameRate.ts';
 
@@ -28,7 +28,7 @@ const WARMUP_FRAMES = FPS; // the first second is discarded
  * whichever frames the OS scheduler happened to delay, so a single pair of runs can differ 2x either way (measured:
  * 0.78 to 2.64 for the same build). Pooling five pairs rests it on ~17 frames. `VP_BENCH_REPS` overrides.
  */
-const REPS = Number(process.env.VP_BENCH_REPS ?? 5);
+const REPS = BENCH_REPETITIONS;
 /** `VP_BENCH_CLIENTS=1,32` measures only those rows. */
 const CLIENT_COUNTS = (process.env.VP_BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
 
@@ -203,7 +203,6 @@ export async function runFanout(): Promise<FanoutResult> {
   const rows: FanoutRow[] = [];
   const jitterRuns: { clients: number; lateMs: EngineRun['jitter'] }[] = [];
   let skippedFrames = 0;
-  const r2 = (v: number) => Math.round(v * 100) / 100;
   // One discarded pair first: the first engine runs of a process run colder code (tsx, JIT tiers, heap growth) and
   // measured worse jitter than later ones, which would weigh on whichever row runs first.
   let last: EngineRun | undefined = await engineRun(8, dataDir);
@@ -224,11 +223,11 @@ export async function runFanout(): Promise<FanoutResult> {
       frameBytes = last.frameBytes;
       engineRuns.push(last.latencies);
       baselineRuns.push(baseline);
-      perPair.push(r2(summarize(last.latencies.ms).p99 / summarize(baseline.ms).p99));
+      perPair.push(p99Ratio(summarize(last.latencies.ms), summarize(baseline.ms)));
     }
     const engine = pooled(engineRuns);
     const baselineBareWs = pooled(baselineRuns);
-    rows.push({ clients, frameBytes, baselineBareWs, engine, p99Ratio: r2(engine.p99 / baselineBareWs.p99), p99RatioPerPair: perPair });
+    rows.push({ clients, frameBytes, baselineBareWs, engine, p99Ratio: p99Ratio(engine, baselineBareWs), p99RatioPerPair: perPair });
   }
   const tick = last!.tickMs;
   await rm(dataDir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { createSystemClock } from '../../camera-bridge/EngineClock.ts';
 import { decodeOscPacket } from '../../camera-bridge/osc/decodeOscPacket.ts';
 import { TrackingHub } from '../../camera-bridge/TrackingHub.ts';
 import { UdpReceiver } from '../../camera-bridge/UdpReceiver.ts';
-import { summarize, type Summary } from '../stats.ts';
+import { BENCH_REPETITIONS, p99Ratio, summarize, type Summary } from '../stats.ts';
 
 export interface LatencyResult {
   cameras: number;
@@ -25,8 +25,8 @@ export interface LatencyResult {
 }
 
 const CAMERAS = 8;
-/** As in the fan-out suite: one 5 s p99 rests on ~100 datagrams of one burst of OS noise; pool alternating runs. */
-const REPS = Number(process.env.VP_BENCH_REPS ?? 5);
+/** One 5 s p99 rests on ~100 datagrams, i.e. one burst of OS noise: pool alternating runs. */
+const REPS = BENCH_REPETITIONS;
 const RATE_HZ = 240;
 
 /** x of an OSC pose message (its last 28 bytes are the 7 float args) = sequence / 1000: stays inside the hub's sane range. */
@@ -110,7 +110,7 @@ export async function runIngestLatency(durationS = 5): Promise<LatencyResult> {
     const b2 = b ?? (await baselineRun(count));
     base.push(b2);
     eng.push(e);
-    perPair.push(Math.round((summarize(e.ms).p99 / summarize(b2.ms).p99) * 100) / 100);
+    perPair.push(p99Ratio(summarize(e.ms), summarize(b2.ms)));
   }
   const pool = (runs: Latencies[]) => ({ ...summarize(runs.flatMap((r) => r.ms)), lost: runs.reduce((n, r) => n + r.lost, 0) });
   const baselineBareDgram = pool(base);
@@ -122,7 +122,7 @@ export async function runIngestLatency(durationS = 5): Promise<LatencyResult> {
     repetitions: REPS,
     baselineBareDgram,
     engine,
-    p99Ratio: Math.round((engine.p99 / baselineBareDgram.p99) * 100) / 100,
+    p99Ratio: p99Ratio(engine, baselineBareDgram),
     p99RatioPerPair: perPair,
   };
 }
