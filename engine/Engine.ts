@@ -427,7 +427,7 @@ export class Engine {
       ports: this.ports,
       tfjsBackend: this.director?.backend ?? null,
       modelVersion: this.director?.modelVersion ?? null,
-      director: this.director ? { ...this.director.stats, thread: this.director.source instanceof WorkerSuggestionSource ? 'worker' : 'main' } : null,
+      director: this.director ? directorHealth(this.director) : null,
       staleTimeoutMs: this.options.config.staleTimeoutMs,
       activeCameraId: this.frames.activeCameraId,
       sources,
@@ -452,6 +452,13 @@ export class Engine {
       subjects: this.hub.subjectList(),
     };
   }
+}
+
+/** Refresh stats, and where the model runs: in its worker, also the inference time there and how often it restarted. */
+function directorHealth(director: Director): Record<string, unknown> {
+  const source = director.source;
+  if (!(source instanceof WorkerSuggestionSource)) return { ...director.stats, thread: 'main' };
+  return { ...director.stats, thread: 'worker', workerInferenceMs: source.lastInferenceMs, workerRestarts: source.restarts };
 }
 
 /** The stage as sent in `hello`, with each section's static outer-frustum matrices. */

@@ -50,6 +50,11 @@ describe('AI director over /live', () => {
       return m && m.suggestions.length > 0 ? m : undefined;
     }, 5000, 'suggestions');
     expect(msg.backend).toMatch(/wasm|cpu|tensorflow/);
+    // The model answered from its own thread; health says so and how long inference took there.
+    const health = (await te.getJson('/api/health')).body;
+    expect(health.director).toMatchObject({ thread: 'worker', workerRestarts: 0 });
+    expect(health.director.workerInferenceMs).toBeGreaterThan(0);
+    expect(health.director.refreshes).toBeGreaterThan(0);
     const top = msg.suggestions[0]!;
     expect(top.rationale.length).toBeGreaterThan(10);
     expect(top.confidence).toBeGreaterThan(0);
