@@ -95,6 +95,8 @@ describe('/live', () => {
     expect((await consoleClient.command('live.subscribe', { walls: ['main'] })).ok).toBe(true);
     expect(Object.keys((await consoleClient.nextFrame()).walls)).toEqual(['main']);
     expect((await consoleClient.command('live.subscribe', { walls: ['nope'] })).error).toMatch(/UNKNOWN_WALL/);
+    expect((await consoleClient.command('live.subscribe', { director: 'yes' })).error).toMatch(/^VP_ERR_BAD_ARGS/);
+    expect((await consoleClient.command('live.subscribe', { walls: '*', extra: 1 })).error).toMatch(/^VP_ERR_BAD_ARGS/);
     await expect(connectLive(te.url('/live?wall=nope', 'render'))).rejects.toThrow(/404/);
     await expect(connectLive(te.url('/live'))).rejects.toThrow(/401/);
   });
