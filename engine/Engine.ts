@@ -20,7 +20,7 @@ import { HttpServer } from './http/HttpServer.ts';
 import { sendError, sendJson } from './http/sendJson.ts';
 import { AuditLog, AuditQuerySchema } from './audit/AuditLog.ts';
 import { Director } from './director/Director.ts';
-import { MoveSpecSchema } from './director/MoveSpec.ts';
+import { MoveSpecSchema } from './protocol/MoveSpec.ts';
 import type { SuggestionSource } from './director/SuggestionSource.ts';
 import { loadSuggestionSource } from './director/loadSuggestionSource.ts';
 import { WorkerSuggestionSource } from './director/worker/WorkerSuggestionSource.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
 import { describe, expect, it } from 'vitest';
-import { parseSceneManifest } from '../../engine/scene/SceneManifest.ts';
+import { parseSceneManifest } from '../../engine/protocol/SceneManifest.ts';
 import { BUDGET, buildSceneGlb, formatReport, PROJECT_DIR, reportScenes, SCENE_ASSETS } from './buildSceneAssets.ts';
 import { glbCost } from './sceneAssetReport.ts';
 

@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NodeIO, type Document } from '@gltf-transform/core';
-import { parseSceneManifest } from '../../engine/scene/SceneManifest.ts';
+import { parseSceneManifest } from '../../engine/protocol/SceneManifest.ts';
 import { sceneCost, type SceneCost } from './sceneAssetReport.ts';
 import { buildCityRooftopDusk } from './sets/cityRooftopDusk.ts';
 import { buildDesertRoad } from './sets/desertRoad.ts';

@@ -2,7 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NodeIO, type Document } from '@gltf-transform/core';
-import { assetPathOf, type SceneManifest } from '../../engine/scene/SceneManifest.ts';
+import { assetPathOf, type SceneManifest } from '../../engine/protocol/SceneManifest.ts';
 
 /** Mipmaps add a third to a texture's base level (1 + 1/4 + 1/16 + … → 4/3). */
 export const MIPMAP_FACTOR = 4 / 3;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { createServer, type Plugin } from 'vite';
-import { parseSceneManifest } from '../../engine/scene/SceneManifest.ts';
+import { parseSceneManifest } from '../../engine/protocol/SceneManifest.ts';
 
 const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 const CONTENT_TYPES: Record<string, string> = { '.glb': 'model/gltf-binary', '.gltf': 'model/gltf+json', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.hdr': 'application/octet-stream' };

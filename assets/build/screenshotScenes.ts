@@ -5,7 +5,7 @@
 // Usage: tsx assets/build/screenshotScenes.ts [--marks] [--size 1280x720] [scene-id …]
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseSceneManifest } from '../../engine/scene/SceneManifest.ts';
+import { parseSceneManifest } from '../../engine/protocol/SceneManifest.ts';
 import { launchBrowser } from '../../test/support/browser.ts';
 import { PROJECT_DIR } from './buildSceneAssets.ts';
 import { startScenePreviewServer } from './scenePreviewServer.ts';

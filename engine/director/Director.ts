@@ -17,7 +17,7 @@ import { easingFunction } from './moves/easing.ts';
 import { MoveExecutor, type MoveEvent, type MoveState } from './moves/MoveExecutor.ts';
 import { moveOffsetAt, type MoveStart } from './moves/moveOffsetAt.ts';
 import { applyPoseOffset, createPoseOffset } from './moves/PoseOffset.ts';
-import { MoveSpecSchema, type MoveSpec, type MoveTarget, type Suggestion } from './MoveSpec.ts';
+import { MoveSpecSchema, type MoveSpec, type MoveTarget, type Suggestion } from '../protocol/MoveSpec.ts';
 import type { SuggestionSource } from './SuggestionSource.ts';
 
 /** Suggestions shown at once. */

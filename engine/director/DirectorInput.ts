@@ -1,6 +1,6 @@
 // What the AI director sees at one moment: camera, subjects, points of interest, recent history (engine frame, SI units).
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
-import type { MoveKind } from './MoveSpec.ts';
+import type { MoveKind } from '../protocol/MoveSpec.ts';
 
 export interface DirectorSubject {
   id: string;

@@ -1,6 +1,6 @@
 // What the Director needs from the AI: ranked suggestions for a situation, and to learn from each human decision.
 import type { DecisionKind, DirectorInput } from './DirectorInput.ts';
-import type { MoveSpec, Suggestion } from './MoveSpec.ts';
+import type { MoveSpec, Suggestion } from '../protocol/MoveSpec.ts';
 
 export interface SuggestionSource {
   readonly modelVersion: string;

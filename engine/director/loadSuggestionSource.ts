@@ -4,7 +4,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DecisionKind, DirectorInput } from './DirectorInput.ts';
 import { ModelSuggestionSource } from './model/ModelSuggestionSource.ts';
-import type { MoveSpec, Suggestion } from './MoveSpec.ts';
+import type { MoveSpec, Suggestion } from '../protocol/MoveSpec.ts';
 import type { SuggestionSource } from './SuggestionSource.ts';
 
 /** What loading needs of a logger: the engine's pino logger, or the worker thread's relay to it. */

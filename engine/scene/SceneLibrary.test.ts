@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SceneLibrary, type SceneLibraryEvent } from './SceneLibrary.ts';
-import { SceneManifestError } from './SceneManifest.ts';
+import { SceneManifestError } from '../protocol/SceneManifest.ts';
 
 /** A valid scene file body for `id`, placing `assets/scenes/<glb>`. */
 function sceneJson(id: string, overrides: Record<string, unknown> = {}, glb = 'set.glb'): Record<string, unknown> {

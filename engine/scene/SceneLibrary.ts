@@ -11,7 +11,7 @@ import {
   type SceneCameraMark,
   type SceneManifest,
   type ScenePointOfInterest,
-} from './SceneManifest.ts';
+} from '../protocol/SceneManifest.ts';
 
 /** Edits arrive as bursts of fs events (editors write, rename, chmod): wait this long for the burst to end, ms. */
 export const DEFAULT_WATCH_DEBOUNCE_MS = 100;

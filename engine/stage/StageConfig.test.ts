@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPath, parseStageConfig, StageConfigError, type StageConfigInput } from './StageConfig.ts';
+import { formatIssuePath } from '../protocol/formatIssuePath.ts';
+import { parseStageConfig, StageConfigError, type StageConfigInput } from './StageConfig.ts';
 
 /** A small valid stage: curved main wall, a flat side wall, a ceiling. Tests break one thing at a time. */
 function validConfig(): StageConfigInput & { walls: any[]; cameras: any[] } {
@@ -169,10 +170,10 @@ describe('parseStageConfig', () => {
   });
 });
 
-describe('formatPath', () => {
+describe('formatIssuePath', () => {
   it('writes array indices in brackets and keys with dots', () => {
-    expect(formatPath(['walls', 1, 'radiusM'])).toBe('walls[1].radiusM');
-    expect(formatPath(['walls', 0, 'resolutionPx', 1])).toBe('walls[0].resolutionPx[1]');
-    expect(formatPath([])).toBe('(root)');
+    expect(formatIssuePath(['walls', 1, 'radiusM'])).toBe('walls[1].radiusM');
+    expect(formatIssuePath(['walls', 0, 'resolutionPx', 1])).toBe('walls[0].resolutionPx[1]');
+    expect(formatIssuePath([])).toBe('(root)');
   });
 });

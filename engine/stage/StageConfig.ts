@@ -1,5 +1,6 @@
 // The stage JSON file (LED walls, cameras, viewpoint) as a zod schema, and its parser with errors that name the field.
 import { z } from 'zod';
+import { formatIssuePath } from '../protocol/formatIssuePath.ts';
 import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
 import { resolveStage, type Stage } from './Stage.ts';
 
@@ -163,22 +164,13 @@ export function parseStageConfig(json: unknown, sourceName: string): Stage {
   if (!parsed.success) {
     throw new StageConfigError(
       sourceName,
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), reason: issue.message })),
+      parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), reason: issue.message })),
     );
   }
   return resolveStage(parsed.data);
 }
 
 /** `['walls', 1, 'radiusM']` → `walls[1].radiusM`; the empty path is the whole file. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
 type Corners = z.output<typeof CornersSchema>;
 
 /** Why the three corners are not a usable rectangle, or undefined. */

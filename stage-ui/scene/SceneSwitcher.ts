@@ -2,7 +2,7 @@
 // scene's `swapAtFrame`: walls never go black, and every wall changes on the same frame.
 import * as THREE from 'three';
 import type { SceneRefWire } from '../../engine/protocol/LiveMessages.ts';
-import type { SceneManifest } from '../../engine/scene/SceneManifest.ts';
+import type { SceneManifest } from '../../engine/protocol/SceneManifest.ts';
 import { createDemoEnvironment } from './DemoEnvironment.ts';
 import { loadSceneManifest, type SceneLoadProgress } from './loadSceneManifest.ts';
 

@@ -1,6 +1,6 @@
 // One scene file light as a three.js light, in three's physically based units (r155+: lux and candela, decay 2).
 import * as THREE from 'three';
-import type { SceneLight } from '../../engine/scene/SceneManifest.ts';
+import type { SceneLight } from '../../engine/protocol/SceneManifest.ts';
 
 /** Shadow map side for lights that cast shadows, px: enough for a set seen through an LED wall. */
 export const SHADOW_MAP_PX = 2048;

@@ -5,7 +5,7 @@ import { Document, NodeIO } from '@gltf-transform/core';
 import { PNG } from 'pngjs';
 import * as THREE from 'three';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSceneManifest, type SceneManifest, type SceneManifestInput } from '../../engine/scene/SceneManifest.ts';
+import { parseSceneManifest, type SceneManifest, type SceneManifestInput } from '../../engine/protocol/SceneManifest.ts';
 import { loadSceneManifest, type SceneLoadProgress } from './loadSceneManifest.ts';
 
 const PROJECT = new URL('../../', import.meta.url);

@@ -4,7 +4,7 @@
 import * as THREE from 'three';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { HDRLoader } from 'three/examples/jsm/loaders/HDRLoader.js';
-import type { SceneAsset, SceneManifest, SceneSky } from '../../engine/scene/SceneManifest.ts';
+import type { SceneAsset, SceneManifest, SceneSky } from '../../engine/protocol/SceneManifest.ts';
 import { createSceneLight, lightTarget } from './createSceneLight.ts';
 import { gradientSkyTexture, type SkyGradient } from './gradientSkyTexture.ts';
 

@@ -1,7 +1,7 @@
 // Scene preview page (assets/build/screenshotScenes.ts drives it): loads /scenes/<id>.json with the same loader the
 // walls use and renders one still from a camera: ?scene=<id>[&mark=<camera mark id>][&w=1280&h=720].
 import * as THREE from 'three';
-import type { SceneManifest } from '../../../engine/scene/SceneManifest.ts';
+import type { SceneManifest } from '../../../engine/protocol/SceneManifest.ts';
 import { loadSceneManifest, type SceneLoadProgress } from '../../../stage-ui/scene/loadSceneManifest.ts';
 
 /** Super 35 sensor width, mm: turns a camera mark's focal length into a field of view. */

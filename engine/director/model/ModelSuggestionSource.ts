@@ -1,7 +1,7 @@
 // The shipped model as the engine's suggestion source: suggest with the session's preferences, learn from every decision.
 import { fileURLToPath } from 'node:url';
 import type { DecisionKind, DirectorInput } from '../DirectorInput.ts';
-import type { MoveSpec, Suggestion } from '../MoveSpec.ts';
+import type { MoveSpec, Suggestion } from '../../protocol/MoveSpec.ts';
 import { initTfBackend } from './backend.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { PreferenceRanker, type DecisionRecord } from './PreferenceRanker.ts';

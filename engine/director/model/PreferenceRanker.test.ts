@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOVE_KINDS, type MoveKind } from '../MoveSpec.ts';
+import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
 import { FEATURE_COUNT, FEATURE_INDEX, SUBJECT_FEATURE } from './features.ts';
 import { contextBucket, PreferenceRanker, type DecisionRecord } from './PreferenceRanker.ts';
 

@@ -1,6 +1,6 @@
 // Learns one director's taste during a session: bounded per-kind and per-context weights added to the model's logits.
 import { z } from 'zod';
-import { MOVE_KINDS, MoveSpecSchema, type MoveKind, type MoveSpec } from '../MoveSpec.ts';
+import { MOVE_KINDS, MoveSpecSchema, type MoveKind, type MoveSpec } from '../../protocol/MoveSpec.ts';
 import { FEATURE_COUNT, FEATURE_INDEX, SCENE_AGE_SCALE_S, SUBJECT_FEATURE } from './features.ts';
 import { SCENE_START_S, STILL_SPEED_MPS } from './readSituation.ts';
 

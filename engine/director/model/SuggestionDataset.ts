@@ -1,5 +1,5 @@
 // Flat, typed-array training sets for the suggestion model: features, kind labels and masked parameter targets.
-import { MOVE_KINDS, type MoveKind } from '../MoveSpec.ts';
+import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { encodeMoveNumbers, labelNumbers, PARAM_COUNT, type MoveNumbers } from './moveParams.ts';
 import { generateSituations, type LabelledSituation } from './shotGrammar.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOVE_KINDS } from '../MoveSpec.ts';
+import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
 import { initTfBackend } from './backend.ts';
 import { FEATURE_COUNT, FEATURE_LAYOUT_VERSION } from './features.ts';
 import { heuristicDirector } from './heuristicDirector.ts';

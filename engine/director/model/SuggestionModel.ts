@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { MOVE_KINDS, type MoveKind } from '../MoveSpec.ts';
+import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
 import { FEATURE_COUNT, FEATURE_LAYOUT_VERSION, FEATURE_NAMES } from './features.ts';
 import { fileSystemIOHandler, WEIGHTS_FILE } from './fileSystemIOHandler.ts';
 import { decodeMoveNumbers, PARAM_COUNT, PARAMS_PER_KIND, type MoveNumbers } from './moveParams.ts';

@@ -1,7 +1,7 @@
 // The "expert director" that labels generated training situations: rules of cinematography with interactions and some chance.
 import type { Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import type { DirectorInput } from '../DirectorInput.ts';
-import type { Easing, MoveKind, MoveTarget } from '../MoveSpec.ts';
+import type { Easing, MoveKind, MoveTarget } from '../../protocol/MoveSpec.ts';
 import type { MoveLabel } from './moveParams.ts';
 import {
   midpoint,

@@ -1,7 +1,7 @@
 import { quatFromPanTiltRollYUp } from '../../../camera-bridge/math/quaternion.ts';
 import { describe, expect, it } from 'vitest';
 import type { DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS } from '../MoveSpec.ts';
+import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
 import { encodeFeatures, FEATURE_COUNT, FEATURE_INDEX as F, FEATURE_NAMES, SUBJECT_FEATURE as S } from './features.ts';
 
 /** Camera at (0, 1.5, 3) looking along -Z, 35 mm on a 36 × 24 mm sensor (hFOV = 2·atan(18/35) ≈ 54.4°). */

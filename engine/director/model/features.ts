@@ -1,7 +1,7 @@
 // Encodes one DirectorInput as the fixed-length feature vector the suggestion model sees (layout below, versioned).
 import type { Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import type { DecisionKind, DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS, type MoveKind } from '../MoveSpec.ts';
+import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
 import {
   clamp,
   createCameraView,

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MOVE_KINDS } from '../MoveSpec.ts';
+import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
 import { initTfBackend } from './backend.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { decisionsToDataset, fineTuneOnDecisions, readDecisionDir } from './fineTuneOnDecisions.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS } from '../MoveSpec.ts';
+import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
 import { heuristicDirector } from './heuristicDirector.ts';
 import { randomDirector } from './randomDirector.ts';
 import { SeededRandom } from './SeededRandom.ts';

@@ -1,6 +1,6 @@
 // The baseline the model must beat: the handful of if-thens a developer would write in an afternoon (no interactions).
 import type { DirectorInput } from '../DirectorInput.ts';
-import type { MoveKind } from '../MoveSpec.ts';
+import type { MoveKind } from '../../protocol/MoveSpec.ts';
 import { nearestPoiIndex, twoNearest } from './features.ts';
 import type { MoveNumbers } from './moveParams.ts';
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOVE_KINDS } from '../MoveSpec.ts';
+import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
 import { decodeMoveNumbers, encodeMoveNumbers, PARAM_COUNT, paramOffset } from './moveParams.ts';
 
 describe('moveParams', () => {

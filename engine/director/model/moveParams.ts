@@ -1,5 +1,5 @@
 // The labelled move a director would make, and how its numbers map to and from the model's normalised parameter head.
-import { MOVE_KINDS, type Easing, type MoveKind, type MoveTarget } from '../MoveSpec.ts';
+import { MOVE_KINDS, type Easing, type MoveKind, type MoveTarget } from '../../protocol/MoveSpec.ts';
 import { clamp } from './sceneGeometry.ts';
 
 /** What the expert director (or a human decision) says should happen in one situation. */

@@ -1,5 +1,5 @@
 // Simulates a director with a consistent taste deciding on top-3 suggestions, to measure how fast PreferenceRanker adapts.
-import { MOVE_KINDS, type MoveKind } from '../MoveSpec.ts';
+import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
 import { expertDirector } from './expertDirector.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { inputsHash } from './inputsHash.ts';

@@ -1,5 +1,5 @@
 // The floor baseline: every kind in a random order with random (but valid) parameters.
-import { MOVE_KINDS } from '../MoveSpec.ts';
+import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
 import type { RankedMove } from './heuristicDirector.ts';
 import type { SeededRandom } from './SeededRandom.ts';
 

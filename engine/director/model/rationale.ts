@@ -1,5 +1,5 @@
 // One short human sentence per suggestion: what the director would notice, then what the move does about it.
-import type { MoveKind, MoveSpec } from '../MoveSpec.ts';
+import type { MoveKind, MoveSpec } from '../../protocol/MoveSpec.ts';
 import { PAIR_MAX_SEPARATION_M, pairSeparation, SCENE_START_S, SETTLE_S, type SituationReading, type SubjectReading } from './readSituation.ts';
 
 const RAD2DEG = 180 / Math.PI;

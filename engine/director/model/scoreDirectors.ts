@@ -1,5 +1,5 @@
 // Scores ranked move proposals against expert labels: top-1/top-3 kind accuracy and parameter errors.
-import { MOVE_KINDS, type MoveKind } from '../MoveSpec.ts';
+import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import type { RankedMove } from './heuristicDirector.ts';
 import { decodeMoveNumbers, labelNumbers, PARAM_COUNT, primaryMagnitude } from './moveParams.ts';

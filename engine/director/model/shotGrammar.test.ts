@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { MoveSpecSchema } from '../MoveSpec.ts';
+import { MoveSpecSchema } from '../../protocol/MoveSpec.ts';
 import { REVEAL_KINDS } from './expertDirector.ts';
 import { generateSituations, type LabelledSituation } from './shotGrammar.ts';
 

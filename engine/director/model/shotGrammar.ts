@@ -2,7 +2,7 @@
 import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import { quatFromPanTiltRollYUp } from '../../../camera-bridge/math/quaternion.ts';
 import type { DecisionKind, DirectorInput, DirectorSubject, PointOfInterest, RecentMove } from '../DirectorInput.ts';
-import { MOVE_KINDS, type MoveKind } from '../MoveSpec.ts';
+import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
 import { expertDirector } from './expertDirector.ts';
 import { SCENE_START_S } from './readSituation.ts';
 import type { MoveLabel } from './moveParams.ts';

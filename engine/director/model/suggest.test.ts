@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectorInput } from '../DirectorInput.ts';
-import { MoveSpecSchema } from '../MoveSpec.ts';
+import { MoveSpecSchema } from '../../protocol/MoveSpec.ts';
 import { initTfBackend } from './backend.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { inputsHash } from './inputsHash.ts';

@@ -1,6 +1,6 @@
 // Turns the model's output for one DirectorInput into ranked, validated Suggestions with targets, confidence and a rationale.
 import type { DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS, MoveSpecSchema, type Easing, type MoveKind, type MoveSpec, type MoveTarget, type Suggestion } from '../MoveSpec.ts';
+import { MOVE_KINDS, MoveSpecSchema, type Easing, type MoveKind, type MoveSpec, type MoveTarget, type Suggestion } from '../../protocol/MoveSpec.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { inputsHash } from './inputsHash.ts';
 import type { MoveNumbers } from './moveParams.ts';

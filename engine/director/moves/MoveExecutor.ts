@@ -32,7 +32,7 @@
 import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import { multiplyQuat, normalizeQuat, quatAngle } from '../../../camera-bridge/math/quaternion.ts';
 import type { CameraPoseModifier } from '../../frame/FrameBuilder.ts';
-import { MoveSpecSchema, type MoveKind, type MoveSpec, type MoveTarget } from '../MoveSpec.ts';
+import { MoveSpecSchema, type MoveKind, type MoveSpec, type MoveTarget } from '../../protocol/MoveSpec.ts';
 import { easingFunction } from './easing.ts';
 import type { MoveStart } from './moveOffsetAt.ts';
 import { MovePlan, type PathPeaks } from './MovePlan.ts';

@@ -8,7 +8,7 @@
 // whole path (before and after p₀) stays one smooth curve a scrub can travel along in either direction.
 import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import { multiplyQuat, quatAngle } from '../../../camera-bridge/math/quaternion.ts';
-import type { MoveKind, MoveSpec } from '../MoveSpec.ts';
+import type { MoveKind, MoveSpec } from '../../protocol/MoveSpec.ts';
 import { easingFunction, type EasingFunction } from './easing.ts';
 import { moveAimPoint, moveOffsetAt, pushTravelM, type MoveStart } from './moveOffsetAt.ts';
 import { composePoseOffset, copyPoseOffset, createPoseOffset, identityPoseOffset, lerpPoseOffset, type PoseOffset } from './PoseOffset.ts';

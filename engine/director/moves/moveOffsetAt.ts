@@ -17,7 +17,7 @@
 // The aim point is `start.targetPosition`, or FALLBACK_TARGET_DISTANCE_M ahead of the start camera when absent.
 import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import { multiplyQuat, quatFromAxisAngle, rotateVec3 } from '../../../camera-bridge/math/quaternion.ts';
-import type { MoveSpec } from '../MoveSpec.ts';
+import type { MoveSpec } from '../../protocol/MoveSpec.ts';
 import { identityPoseOffset, type PoseOffset } from './PoseOffset.ts';
 
 /** The camera state a move is planned from, captured when it starts. */

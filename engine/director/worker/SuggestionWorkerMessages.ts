@@ -1,6 +1,6 @@
 // Messages between the engine and the AI director's worker thread (in-process structured clones, not a wire format).
 import type { DecisionKind, DirectorInput } from '../DirectorInput.ts';
-import type { MoveSpec, Suggestion } from '../MoveSpec.ts';
+import type { MoveSpec, Suggestion } from '../../protocol/MoveSpec.ts';
 
 /** What the engine passes as the worker's data. */
 export interface SuggestionWorkerData {

@@ -3,7 +3,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { SourceLog } from '../loadSuggestionSource.ts';
 import type { DecisionKind, DirectorInput } from '../DirectorInput.ts';
-import type { MoveSpec, Suggestion } from '../MoveSpec.ts';
+import type { MoveSpec, Suggestion } from '../../protocol/MoveSpec.ts';
 import type { SuggestionSource } from '../SuggestionSource.ts';
 import { startTsWorker } from '../../worker/startTsWorker.ts';
 import type { FromSuggestionWorker, SuggestionWorkerData, ToSuggestionWorker } from './SuggestionWorkerMessages.ts';

@@ -1,7 +1,7 @@
 // A virtual set file (`scenes/<id>.json`: glTF assets, lights, sky, points of interest, camera marks) as a zod schema,
 // and its parser with errors that name the file, the field and the reason.
 import { z } from 'zod';
-import { formatPath } from '../stage/StageConfig.ts';
+import { formatIssuePath } from './formatIssuePath.ts';
 
 /** Scene ids are file name stems and appear in URLs (`/scenes/{id}.json`). */
 export const SCENE_ID_PATTERN = /^[a-z0-9-]{1,40}$/;
@@ -269,7 +269,7 @@ export function parseSceneManifest(json: unknown, fileName: string): SceneManife
   if (!parsed.success) {
     throw new SceneManifestError(
       fileName,
-      parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), reason: issue.message })),
+      parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), reason: issue.message })),
     );
   }
   const stem = sceneIdOf(fileName);
