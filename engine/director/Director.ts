@@ -13,10 +13,10 @@ import type { GhostPathWire, MoveStateWire, SuggestionsMessage, SuggestionWire }
 import type { Stage } from '../stage/Stage.ts';
 import { buildDirectorInput } from './buildDirectorInput.ts';
 import type { DirectorInput, PointOfInterest, RecentMove } from './DirectorInput.ts';
-import { easingFunction } from './moves/easing.ts';
-import { MoveExecutor, type MoveEvent, type MoveState } from './moves/MoveExecutor.ts';
-import { moveOffsetAt, type MoveStart } from './moves/moveOffsetAt.ts';
-import { applyPoseOffset, createPoseOffset } from './moves/PoseOffset.ts';
+import { easingFunction } from '../moves/easing.ts';
+import { MoveExecutor, type MoveEvent, type MoveState } from '../moves/MoveExecutor.ts';
+import { moveOffsetAt, type MoveStart } from '../moves/moveOffsetAt.ts';
+import { applyPoseOffset, createPoseOffset } from '../moves/PoseOffset.ts';
 import { MoveSpecSchema, type MoveSpec, type MoveTarget, type Suggestion } from '../protocol/MoveSpec.ts';
 import type { SuggestionSource } from './SuggestionSource.ts';
 

@@ -4,6 +4,11 @@ import { z } from 'zod';
 export const MOVE_KINDS = ['dolly', 'truck', 'pedestal', 'pan', 'tilt', 'roll', 'orbit', 'crane', 'push-in', 'pull-out', 'hold'] as const;
 export type MoveKind = (typeof MOVE_KINDS)[number];
 
+/** Playback rate multiplier range (1 = as planned): the one definition the schema, the commands and the controller use. */
+export const MOVE_SPEED_RANGE = { min: 0.1, max: 4 } as const;
+/** Planned move length range, s. */
+export const MOVE_DURATION_RANGE_S = { min: 0.1, max: 120 } as const;
+
 const finite = z.number().finite();
 const Vec3Schema = z.tuple([finite, finite, finite]);
 
@@ -36,12 +41,12 @@ export const MoveSpecSchema = z.strictObject({
   kind: z.enum(MOVE_KINDS),
   distanceM: finite.min(-50).max(50).optional(),
   angleRad: finite.min(-2 * Math.PI).max(2 * Math.PI).optional(),
-  durationS: finite.min(0.1).max(120),
+  durationS: finite.min(MOVE_DURATION_RANGE_S.min).max(MOVE_DURATION_RANGE_S.max),
   easing: EasingSchema,
   target: MoveTargetSchema.optional(),
   framing: z.strictObject({ subjectHeightFraction: finite.min(0.05).max(1) }).optional(),
   /** Playback rate multiplier, 1 = as planned. */
-  speed: finite.min(0.1).max(4).optional(),
+  speed: finite.min(MOVE_SPEED_RANGE.min).max(MOVE_SPEED_RANGE.max).optional(),
 });
 export type MoveSpec = z.infer<typeof MoveSpecSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Easing } from '../../protocol/MoveSpec.ts';
+import type { Easing } from '../protocol/MoveSpec.ts';
 import { cubicBezierCurve, easingDerivative, easingFunction, numericDerivative } from './easing.ts';
 
 const NAMED: Easing[] = ['linear', 'ease-in', 'ease-out', 'ease-in-out', 'cubic'];

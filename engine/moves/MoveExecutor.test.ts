@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { quatAngle, rotateVec3 } from '../../../camera-bridge/math/quaternion.ts';
-import type { MoveSpec } from '../../protocol/MoveSpec.ts';
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { quatAngle, rotateVec3 } from '../../camera-bridge/math/quaternion.ts';
+import type { MoveSpec } from '../protocol/MoveSpec.ts';
 import { MoveExecutor, type MoveCommandResult, type MoveEvent, type MoveLimits, type MoveExecutorOptions } from './MoveExecutor.ts';
 import type { MoveStart } from './moveOffsetAt.ts';
 

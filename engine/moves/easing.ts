@@ -3,7 +3,7 @@
 // Input is clamped to [0, 1] (as CSS does), so a curve never extrapolates. Named curves are closed-form; CSS
 // cubic-bezier curves are solved for t with x(t) = u by Newton's method with a bisection fallback (the WebKit /
 // Chromium UnitBezier approach) and cached per control-point set, so building a move allocates, ticking it does not.
-import type { Easing } from '../../protocol/MoveSpec.ts';
+import type { Easing } from '../protocol/MoveSpec.ts';
 
 export type EasingFunction = (u: number) => number;
 

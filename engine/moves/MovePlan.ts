@@ -6,9 +6,9 @@
 // layers below with weight w(p) = smoothstep((p − p₀) / (1 − p₀)): w and w′ are 0 at p₀, so the pose and its
 // velocity do not change at the moment of the adjustment, the new end pose is reached exactly at p = 1, and the
 // whole path (before and after p₀) stays one smooth curve a scrub can travel along in either direction.
-import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { multiplyQuat, quatAngle } from '../../../camera-bridge/math/quaternion.ts';
-import type { MoveKind, MoveSpec } from '../../protocol/MoveSpec.ts';
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { multiplyQuat, quatAngle } from '../../camera-bridge/math/quaternion.ts';
+import type { MoveKind, MoveSpec } from '../protocol/MoveSpec.ts';
 import { easingFunction, type EasingFunction } from './easing.ts';
 import { moveAimPoint, moveOffsetAt, pushTravelM, type MoveStart } from './moveOffsetAt.ts';
 import { composePoseOffset, copyPoseOffset, createPoseOffset, identityPoseOffset, lerpPoseOffset, type PoseOffset } from './PoseOffset.ts';

@@ -6,8 +6,8 @@
 // rotations turn it about its own axes (tilt about its +X, roll about its +Z). Every function writes into `out`
 // and allocates nothing (hence the local renormalise and slerp: quaternion.ts normalises with Math.hypot, which V8
 // does not inline and so boxes its arguments, a heap allocation per call).
-import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { multiplyQuat, normalizeQuat, slerpQuat } from '../../../camera-bridge/math/quaternion.ts';
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { multiplyQuat, normalizeQuat, slerpQuat } from '../../camera-bridge/math/quaternion.ts';
 
 export interface PoseOffset {
   /** Added to the tracked position, metres, stage (world) frame. */

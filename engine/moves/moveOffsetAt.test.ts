@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { quatFromAxisAngle, rotateVec3 } from '../../../camera-bridge/math/quaternion.ts';
-import type { MoveSpec } from '../../protocol/MoveSpec.ts';
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { quatFromAxisAngle, rotateVec3 } from '../../camera-bridge/math/quaternion.ts';
+import type { MoveSpec } from '../protocol/MoveSpec.ts';
 import { framingDistanceM, moveOffsetAt, MIN_STANDOFF_M, type MoveStart } from './moveOffsetAt.ts';
 import { applyPoseOffset, createPoseOffset } from './PoseOffset.ts';
 

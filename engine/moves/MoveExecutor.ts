@@ -29,10 +29,10 @@
 // only kept from going further out, so with no offset the tracked pose is never altered. When a move or reset
 // begins, the accumulated translation is first clamped the same way, so it starts from where the camera visibly
 // is rather than from a point beyond the boundary (continuous on screen: the displayed position was clamped anyway).
-import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { multiplyQuat, normalizeQuat, quatAngle } from '../../../camera-bridge/math/quaternion.ts';
-import type { CameraPoseModifier } from '../../frame/FrameBuilder.ts';
-import { MoveSpecSchema, type MoveKind, type MoveSpec, type MoveTarget } from '../../protocol/MoveSpec.ts';
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { multiplyQuat, normalizeQuat, quatAngle } from '../../camera-bridge/math/quaternion.ts';
+import type { CameraPoseModifier } from '../frame/FrameBuilder.ts';
+import { MoveSpecSchema, type MoveKind, type MoveSpec, type MoveTarget } from '../protocol/MoveSpec.ts';
 import { easingFunction } from './easing.ts';
 import type { MoveStart } from './moveOffsetAt.ts';
 import { MovePlan, type PathPeaks } from './MovePlan.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { quatFromAxisAngle, rotateVec3 } from '../../../camera-bridge/math/quaternion.ts';
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { quatFromAxisAngle, rotateVec3 } from '../../camera-bridge/math/quaternion.ts';
 import { applyPoseOffset, composePoseOffset, createPoseOffset, isIdentityPoseOffset, lerpPoseOffset, type PoseOffset } from './PoseOffset.ts';
 
 const Y: Vec3 = [0, 1, 0];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import type { MoveSpec } from '../../protocol/MoveSpec.ts';
+import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
+import type { MoveSpec } from '../protocol/MoveSpec.ts';
 import { easingFunction } from './easing.ts';
 import { MovePlan, MAX_PLAN_LAYERS, type PathPeaks } from './MovePlan.ts';
 import type { MoveStart } from './moveOffsetAt.ts';

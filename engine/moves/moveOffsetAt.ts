@@ -15,9 +15,9 @@
 // - push-in / pull-out move along the line from the camera to the aim point (see pushTravelM);
 // - hold moves nothing.
 // The aim point is `start.targetPosition`, or FALLBACK_TARGET_DISTANCE_M ahead of the start camera when absent.
-import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import { multiplyQuat, quatFromAxisAngle, rotateVec3 } from '../../../camera-bridge/math/quaternion.ts';
-import type { MoveSpec } from '../../protocol/MoveSpec.ts';
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { multiplyQuat, quatFromAxisAngle, rotateVec3 } from '../../camera-bridge/math/quaternion.ts';
+import type { MoveSpec } from '../protocol/MoveSpec.ts';
 import { identityPoseOffset, type PoseOffset } from './PoseOffset.ts';
 
 /** The camera state a move is planned from, captured when it starts. */
