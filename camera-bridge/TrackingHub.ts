@@ -96,6 +96,8 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   private readonly sources = new Map<string, TrackingSource>();
   private readonly cameras = new Map<string, CameraState>();
   private readonly subjects = new Map<string, SubjectState>();
+  private readonly posedCameraIds: string[] = [];
+  private readonly subjectStates: SubjectState[] = [];
   /** Hub refusals we could not attribute to a source (unknown ids, bad subjects), by protocol. */
   readonly unattributed = new Map<TrackingProtocol, RejectCounts>();
 
@@ -141,12 +143,14 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     return cam?.hasPose ? cam.latest : undefined;
   }
 
-  cameraIds(): string[] {
-    return [...this.cameras.values()].filter((c) => c.hasPose).map((c) => c.cameraId);
+  /** Cameras that have a pose, in registration order. A live view kept up to date by the hub: per-frame code reads it without allocating. */
+  cameraIds(): readonly string[] {
+    return this.posedCameraIds;
   }
 
-  subjectList(): SubjectState[] {
-    return [...this.subjects.values()];
+  /** Tracked talent, in first-seen order. A live view (see cameraIds); its entries are the hub's own state. */
+  subjectList(): readonly SubjectState[] {
+    return this.subjectStates;
   }
 
   source(sourceId: string): TrackingSource | undefined {
@@ -237,6 +241,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       copyVec3(p, cam.latest.position);
       copyQuat(q, cam.latest.rotation);
       cam.latest.t = tS;
+      if (!cam.hasPose) this.notePosed(cam);
       cam.hasPose = true;
     } else if (!u.lens && u.status === undefined && u.timecode === undefined) {
       return this.refuse(protocol, RejectReason.BadArgs, 'update carries no pose, lens or status', source);
@@ -262,6 +267,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       if (this.subjects.size >= this.maxSubjects) return this.refuse(protocol, RejectReason.UnknownId, 'subject limit reached');
       s = { subjectId: u.subjectId, t: tS, position: [...u.position], velocity: [0, 0, 0] };
       this.subjects.set(u.subjectId, s);
+      this.subjectStates.push(s);
     } else {
       const dtS = tS - s.t;
       if (dtS > 0) {
@@ -284,6 +290,15 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     if (source) source.stats.rejected.add(reason);
     else this.countUnattributed(protocol, reason);
     return reject(reason, detail);
+  }
+
+  /** Keeps `posedCameraIds` in registration order (a camera may register with a lens before its first pose). */
+  private notePosed(cam: CameraState): void {
+    const order = [...this.cameras.keys()];
+    const rank = order.indexOf(cam.cameraId);
+    let at = this.posedCameraIds.length;
+    while (at > 0 && order.indexOf(this.posedCameraIds[at - 1]!) > rank) at--;
+    this.posedCameraIds.splice(at, 0, cam.cameraId);
   }
 
   private cameraFor(cameraId: string): CameraState | undefined {

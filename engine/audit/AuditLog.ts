@@ -2,7 +2,7 @@
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { AuditActorWire, AuditProvenanceWire, AuditRecordWire, AuditTypeWire } from '../protocol/LiveMessages.ts';
+import { AuditQuerySchema, type AuditActorWire, type AuditEntry, type AuditProvenanceWire, type AuditQuery, type AuditRecordWire, type AuditTypeWire } from '../protocol/audit.ts';
 
 /** Record shapes are part of the wire contract (GET /api/audit, `audit` events): defined once, in the protocol. */
 export type Provenance = AuditProvenanceWire;
@@ -10,16 +10,7 @@ export type AuditType = AuditTypeWire;
 export type AuditActor = AuditActorWire;
 export type AuditRecord = AuditRecordWire;
 
-export const AuditQuerySchema = z.strictObject({
-  type: z.string().max(64).optional(),
-  provenance: z.enum(['ai-approved', 'ai-modified', 'ai-rejected', 'human-only']).optional(),
-  actor: z.enum(['human', 'ai']).optional(),
-  suggestionId: z.string().max(64).optional(),
-  moveId: z.string().max(64).optional(),
-  sinceSeq: z.coerce.number().int().min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
-});
-export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+export { AuditQuerySchema, type AuditQuery };
 
 /** Records worth an fsync before we acknowledge them: human decisions and the moves they cause. */
 const DURABLE = new Set<AuditType>(['suggestion.accepted', 'suggestion.rejected', 'suggestion.adjusted', 'move.started', 'move.aborted']);
@@ -43,7 +34,7 @@ export class AuditLog {
   }
 
   /** Appends synchronously (ordering is the record's meaning); decisions are flushed to disk before returning. */
-  append(entry: Omit<AuditRecord, 'seq' | 'at' | 'tS'>): AuditRecord {
+  append(entry: AuditEntry): AuditRecord {
     const { tS, at } = this.now();
     const record: AuditRecord = { seq: ++this.seq, at: at.toISOString(), tS: Math.round(tS * 1e6) / 1e6, ...entry };
     writeSync(this.fd, JSON.stringify(record) + '\n');

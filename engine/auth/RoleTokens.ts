@@ -2,8 +2,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const ROLES = ['director', 'operator', 'designer', 'viewer', 'render'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type RoleWire } from '../protocol/roles.ts';
+
+export { ROLES };
+export type Role = RoleWire;
 
 export class RoleTokens {
   private readonly byRole: Map<Role, string>;

@@ -7,7 +7,9 @@ export type Vec3Wire = [number, number, number];
 export type QuatWire = [number, number, number, number];
 /** Column-major 4x4 (three.js `Matrix4.elements`, WebGL clip space z ∈ [-1, 1]). */
 export type Mat4Wire = number[];
-export type RoleWire = 'director' | 'operator' | 'designer' | 'viewer' | 'render';
+import type { RoleWire } from './roles.ts';
+
+export type { RoleWire };
 
 export interface WallSectionWire {
   index: number;
@@ -206,45 +208,6 @@ export interface ErrorMessage {
 }
 
 export type ServerMessage = HelloMessage | FrameMessage | SuggestionsMessage | AckMessage | EventMessage | ErrorMessage;
-
-// ── Audit record (GET /api/audit, `audit` events); mirrors engine/audit/AuditLog.ts ────────────────────────
-export type AuditProvenanceWire = 'ai-approved' | 'ai-modified' | 'ai-rejected' | 'human-only';
-
-export type AuditTypeWire =
-  | 'suggestion.shown'
-  | 'suggestion.accepted'
-  | 'suggestion.rejected'
-  | 'suggestion.adjusted'
-  | 'move.started'
-  | 'move.adjusted'
-  | 'move.paused'
-  | 'move.resumed'
-  | 'move.scrubbed'
-  | 'move.aborted'
-  | 'move.finished'
-  | 'move.reset';
-
-export type AuditActorWire = { kind: 'human'; role: string; clientId: string } | { kind: 'ai'; modelVersion: string };
-
-export interface AuditRecordWire {
-  /** 1, 2, 3… in file order. */
-  seq: number;
-  /** Wall-clock ISO time. */
-  at: string;
-  /** Engine time, s. */
-  tS: number;
-  type: AuditTypeWire;
-  actor: AuditActorWire;
-  suggestionId?: string;
-  moveId?: string;
-  provenance?: AuditProvenanceWire;
-  data?: Record<string, unknown>;
-}
-
-// ── GET /api/health: per-source tracking health (defined where it is computed; re-exported as the wire type) ──
-export type { SourceHealth as SourceHealthWire } from '../../camera-bridge/TrackingHub.ts';
-export type { PoseFilterParams as PoseFilterWire } from '../../camera-bridge/filter/PoseFilter.ts';
-export type { OneEuroParams as OneEuroWire } from '../../camera-bridge/filter/OneEuroFilter.ts';
 
 // ── Client → server ──────────────────────────────────────────────────────────
 

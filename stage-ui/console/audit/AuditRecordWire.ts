@@ -1,7 +1,7 @@
 // The audit record's wire types live in the protocol; re-exported here for the console's audit panel.
-import type { AuditRecordWire } from '../../../engine/protocol/LiveMessages.ts';
+import type { AuditRecordWire } from '../../../engine/protocol/audit.ts';
 
-export type { AuditActorWire, AuditProvenanceWire, AuditRecordWire, AuditTypeWire } from '../../../engine/protocol/LiveMessages.ts';
+export type { AuditActorWire, AuditProvenanceWire, AuditRecordWire, AuditTypeWire } from '../../../engine/protocol/audit.ts';
 
 /** A record as it may come off the wire: checked before the panel trusts it. */
 export function isAuditRecord(v: unknown): v is AuditRecordWire {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditRecordWire } from './AuditRecordWire.ts';
 import { auditDetail, matchesAuditFilter } from './auditFilters.ts';
 
-const human = { kind: 'human' as const, role: 'director', clientId: 'c1' };
+const human = { kind: 'human' as const, role: 'director' as const, clientId: 'c1' };
 const ai = { kind: 'ai' as const, modelVersion: 'm1' };
 const rec = (r: Partial<AuditRecordWire>): AuditRecordWire => ({ seq: 1, at: '2026-01-01T00:00:00Z', tS: 0, type: 'move.started', actor: human, ...r });
 

@@ -1,0 +1,57 @@
+// The decision record as it travels: GET /api/audit (and its query), `audit` events on /live, take files later.
+// The engine's AuditLog writes exactly these records.
+import { z } from 'zod';
+import type { RoleWire } from './roles.ts';
+
+export type AuditProvenanceWire = 'ai-approved' | 'ai-modified' | 'ai-rejected' | 'human-only';
+
+export type AuditTypeWire =
+  | 'suggestion.shown'
+  | 'suggestion.accepted'
+  | 'suggestion.rejected'
+  | 'suggestion.adjusted'
+  | 'move.started'
+  | 'move.adjusted'
+  | 'move.paused'
+  | 'move.resumed'
+  | 'move.scrubbed'
+  | 'move.aborted'
+  | 'move.finished'
+  | 'move.reset';
+
+export type AuditActorWire = { kind: 'human'; role: RoleWire; clientId: string } | { kind: 'ai'; modelVersion: string };
+
+export interface AuditRecordWire {
+  /** 1, 2, 3… in file order. */
+  seq: number;
+  /** Wall-clock ISO time. */
+  at: string;
+  /** Engine time, s. */
+  tS: number;
+  type: AuditTypeWire;
+  actor: AuditActorWire;
+  suggestionId?: string;
+  moveId?: string;
+  provenance?: AuditProvenanceWire;
+  data?: Record<string, unknown>;
+}
+
+// ── GET /api/health: per-source tracking health (defined where it is computed; re-exported as the wire type) ──
+export type { SourceHealth as SourceHealthWire } from '../../camera-bridge/TrackingHub.ts';
+export type { PoseFilterParams as PoseFilterWire } from '../../camera-bridge/filter/PoseFilter.ts';
+export type { OneEuroParams as OneEuroWire } from '../../camera-bridge/filter/OneEuroFilter.ts';
+
+/** A record before the log numbers and stamps it. */
+export type AuditEntry = Omit<AuditRecordWire, 'seq' | 'at' | 'tS'>;
+
+/** `GET /api/audit?type=&provenance=&actor=ai|human&suggestionId=&moveId=&sinceSeq=&limit=` */
+export const AuditQuerySchema = z.strictObject({
+  type: z.string().max(64).optional(),
+  provenance: z.enum(['ai-approved', 'ai-modified', 'ai-rejected', 'human-only']).optional(),
+  actor: z.enum(['human', 'ai']).optional(),
+  suggestionId: z.string().max(64).optional(),
+  moveId: z.string().max(64).optional(),
+  sinceSeq: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -1,0 +1,108 @@
+// `GET /api/health` (public, no token): what an operator checks first. The engine's health report is typed as this,
+// so the hub's, the receivers' and the clock's own stats must stay assignable to it (a compile error otherwise).
+
+export type TrackingProtocolWire = 'osc' | 'ws' | 'freed' | 'opentrackio' | 'sim';
+
+/** One Euro filter parameters. */
+export interface OneEuroWire {
+  /** Cutoff at rest: lower = less jitter, more lag when slow, Hz. */
+  minCutoffHz: number;
+  /** Speed coefficient: higher = less lag when fast (cutoff Hz per unit/s). */
+  beta: number;
+  /** Cutoff for the derivative estimate, Hz. */
+  dCutoffHz: number;
+}
+
+export interface PoseFilterWire {
+  position: OneEuroWire;
+  rotation: OneEuroWire;
+  /** false = pass-through (raw tracking). */
+  enabled: boolean;
+}
+
+/** One tracking source (`<protocol>:<cameraId>`). */
+export interface SourceHealthWire {
+  sourceId: string;
+  protocol: TrackingProtocolWire;
+  cameraId: string;
+  stale: boolean;
+  /** Samples per second. */
+  rateHz: number;
+  accepted: number;
+  /** Rejected samples by `VP_ERR_…` reason. */
+  rejected: Record<string, number>;
+  lastSeenAgeMs: number | null;
+  /** RFC 3550-style interarrival jitter, ms. */
+  jitterMs: number;
+  latencyMs: number | null;
+  latencyOffsetMs: number;
+  /** The source's jitter filter as tuned now. */
+  filter: PoseFilterWire;
+  status: string | null;
+}
+
+/** A UDP receiver (datagrams) or the WebSocket ingest (messages). */
+export interface ReceiverHealthWire {
+  protocol: TrackingProtocolWire;
+  port?: number | undefined;
+  datagrams?: number;
+  messages?: number;
+  connections?: number;
+  bytes?: number;
+  decoded?: number;
+  pending?: number;
+  updates: number;
+  rejected: number;
+  rejectedByReason: Record<string, number>;
+  refusedByReason?: Record<string, number>;
+}
+
+export interface RenderNodeHealthWire {
+  clientId: string;
+  wallId: string | undefined;
+  presentedFrame: number;
+  lagFrames: number | null;
+  presentedFps: number;
+  inSync: boolean;
+  framesSent: number;
+  framesDropped: number;
+}
+
+export interface DirectorHealthWire {
+  refreshes: number;
+  /** Request → answer time of the last and the slowest refresh (a worker's message hops included), ms. */
+  lastInferenceMs: number;
+  maxInferenceMs: number;
+  /** Where the model runs. */
+  thread: 'worker' | 'main';
+  /** Worker only: inference time inside the worker, ms, and how often it was restarted. */
+  workerInferenceMs?: number;
+  workerRestarts?: number;
+}
+
+export interface PercentilesWire {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+export interface EngineHealthWire {
+  status: 'ok' | 'degraded';
+  version: string;
+  uptimeS: number;
+  fps: number;
+  frame: number;
+  ports: { http: number; osc: number; freed: number; opentrackio: number } | undefined;
+  tfjsBackend: string | null;
+  modelVersion: string | null;
+  director: DirectorHealthWire | null;
+  staleTimeoutMs: number;
+  activeCameraId: string | null;
+  sources: SourceHealthWire[];
+  receivers: ReceiverHealthWire[];
+  /** Hub refusals not attributable to a source (unknown ids, bad subjects), by protocol then reason. */
+  unattributedRejections: Record<string, Record<string, number>>;
+  frameClock: { frames: number; skipped: number; errors: number; lateMs: PercentilesWire; tickMs: PercentilesWire & { n: number } };
+  live: { clients: number; rejectedMessages: number };
+  renderNodes: RenderNodeHealthWire[];
+}
