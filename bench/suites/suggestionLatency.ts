@@ -12,7 +12,7 @@ import { Engine } from '../../engine/Engine.ts';
 import { createSilentLogger } from '../../engine/log/createLogger.ts';
 import { demoStage } from '../../engine/stage/demoStage.ts';
 import { ModelSuggestionSource } from '../../engine/director/model/ModelSuggestionSource.ts';
-import { generateSituations } from '../../engine/director/model/shotGrammar.ts';
+import { generateSituations } from '../../engine/director/training/shotGrammar.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -14,10 +14,13 @@ export interface TfBackendInfo {
 }
 
 /**
- * `@tensorflow/tfjs-node-gpu` is an optionalDependency: absent on most machines (and here). The
- * specifier lives in a variable so that neither tsc nor the test bundler insists on resolving it.
+ * `@tensorflow/tfjs-node-gpu` is an optionalDependency: absent on most machines. The specifier
+ * lives in a variable so that neither tsc nor the test bundler insists on resolving it.
  */
-const NATIVE_BACKEND_PACKAGE = '@tensorflow/tfjs-node-gpu';
+export const NATIVE_BACKEND_PACKAGE = '@tensorflow/tfjs-node-gpu';
+
+/** Brings one backend up and says whether tf.js now runs on it; injected in tests to check the order without native TensorFlow. */
+export type BackendAttempt = (name: TfBackendName) => Promise<boolean>;
 
 let initPromise: Promise<TfBackendInfo> | null = null;
 
@@ -43,14 +46,24 @@ export function localWasmFolderUrl(): string {
   return pathToFileURL(join(dirname(pkg), 'dist') + '/').href;
 }
 
-async function pickBackend(): Promise<TfBackendInfo> {
-  const forced = process.env.VP_TF_BACKEND as TfBackendName | undefined;
-  const order: TfBackendName[] = forced === 'cpu' || forced === 'wasm' || forced === 'tensorflow' ? [forced, 'cpu'] : ['tensorflow', 'wasm', 'cpu'];
+/** Backends to try, best first: the one `forced` names (VP_TF_BACKEND) then cpu, else tensorflow → wasm → cpu. */
+export function backendOrder(forced: string | undefined): TfBackendName[] {
+  return forced === 'cpu' || forced === 'wasm' || forced === 'tensorflow' ? [forced, 'cpu'] : ['tensorflow', 'wasm', 'cpu'];
+}
+
+/** The first backend in `order` that `attempt` brings up, or null when none does. */
+export async function firstWorkingBackend(order: readonly TfBackendName[], attempt: BackendAttempt): Promise<TfBackendName | null> {
   for (const name of order) {
-    if (await tryBackend(name)) return { backend: tf.getBackend() };
+    if (await attempt(name)) return name;
   }
-  // cpu is always registered by @tensorflow/tfjs; reaching here means tf.js itself is broken.
-  throw new Error('VP_ERR_TF_BACKEND: no tf.js backend could be initialised');
+  return null;
+}
+
+async function pickBackend(): Promise<TfBackendInfo> {
+  const picked = await firstWorkingBackend(backendOrder(process.env.VP_TF_BACKEND), tryBackend);
+  // cpu is always registered by @tensorflow/tfjs; reaching null means tf.js itself is broken.
+  if (picked === null) throw new Error('VP_ERR_TF_BACKEND: no tf.js backend could be initialised');
+  return { backend: tf.getBackend() };
 }
 
 async function tryBackend(name: TfBackendName): Promise<boolean> {

@@ -9,9 +9,9 @@ import { DEFAULT_MODEL_DIR } from './ModelSuggestionSource.ts';
 import { PreferenceRanker } from './PreferenceRanker.ts';
 import { readSituation } from './readSituation.ts';
 import { LINE_MARGIN_RAD, orbitRoomRad } from './sceneGeometry.ts';
-import { generateSituations } from './shotGrammar.ts';
 import { buildMoveSpec, easingFor, suggestMoves } from './suggest.ts';
 import { SuggestionModel } from './SuggestionModel.ts';
+import { generateSituations } from '../training/shotGrammar.ts';
 
 /** Two still subjects talking in front of the camera, a window off to the left. */
 function conversation(): DirectorInput {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelSuggestionSource } from '../model/ModelSuggestionSource.ts';
-import { generateSituations } from '../model/shotGrammar.ts';
+import { generateSituations } from '../training/shotGrammar.ts';
 import { ONE_SUBJECT_INPUT as input } from '../../../test/support/directorInputs.ts';
 import { WorkerSuggestionSource } from './WorkerSuggestionSource.ts';
 

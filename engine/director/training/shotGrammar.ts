@@ -3,11 +3,11 @@ import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import { quatFromPanTiltRollYUp } from '../../../camera-bridge/math/quaternion.ts';
 import type { DecisionKind, DirectorInput, DirectorSubject, PointOfInterest, RecentMove } from '../DirectorInput.ts';
 import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import type { MoveLabel } from '../model/moveParams.ts';
+import { SCENE_START_S } from '../model/readSituation.ts';
+import { azimuthRad } from '../model/sceneGeometry.ts';
 import { expertDirector } from './expertDirector.ts';
-import { SCENE_START_S } from './readSituation.ts';
-import type { MoveLabel } from './moveParams.ts';
 import { SeededRandom } from './SeededRandom.ts';
-import { azimuthRad } from './sceneGeometry.ts';
 
 export interface LabelledSituation {
   input: DirectorInput;

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
-import { initTfBackend } from './backend.ts';
-import { encodeFeatures, FEATURE_COUNT } from './features.ts';
+import { initTfBackend } from '../model/backend.ts';
+import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
+import { PARAM_COUNT, paramOffset } from '../model/moveParams.ts';
+import type { DecisionRecord } from '../model/PreferenceRanker.ts';
+import { SuggestionModel } from '../model/SuggestionModel.ts';
 import { decisionsToDataset, fineTuneOnDecisions, readDecisionDir } from './fineTuneOnDecisions.ts';
-import { PARAM_COUNT, paramOffset } from './moveParams.ts';
-import type { DecisionRecord } from './PreferenceRanker.ts';
+import { fitSuggestionModel } from './fitSuggestionModel.ts';
 import { generateSituations } from './shotGrammar.ts';
 import { datasetFromSituations } from './SuggestionDataset.ts';
-import { SuggestionModel } from './SuggestionModel.ts';
 
 describe('fineTuneOnDecisions', () => {
   beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('fineTuneOnDecisions', () => {
 
   it('moves the model towards what the director chose', async () => {
     const model = SuggestionModel.create({ seed: 4 });
-    await model.fit(datasetFromSituations(generateSituations(1000, 6)), { epochs: 2, batchSize: 64 });
+    await fitSuggestionModel(model, datasetFromSituations(generateSituations(1000, 6)), { epochs: 2, batchSize: 64 });
     const orbit = MOVE_KINDS.indexOf('orbit');
     const before = model.predict(f).kindProbabilities[orbit] as number;
     const many = Array.from({ length: 40 }, () => records[1] as DecisionRecord);

@@ -1,8 +1,7 @@
 // The "expert director" that labels generated training situations: rules of cinematography with interactions and some chance.
-import type { Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import type { DirectorInput } from '../DirectorInput.ts';
 import type { Easing, MoveKind, MoveTarget } from '../../protocol/MoveSpec.ts';
-import type { MoveLabel } from './moveParams.ts';
+import type { MoveLabel } from '../model/moveParams.ts';
 import {
   midpoint,
   PAIR_MAX_SEPARATION_M,
@@ -10,12 +9,12 @@ import {
   readSituation,
   SCENE_START_S,
   SETTLE_S,
-  type PoiReading,
   type SituationReading as Reading,
   type SubjectReading,
-} from './readSituation.ts';
+} from '../model/readSituation.ts';
+import { clamp, distanceForHeightFraction, heightFractionAt, orbitRoomRad, safeTravelM } from '../model/sceneGeometry.ts';
+import { dutch, hold, label, lookAt, orbit, poiTarget, subjectTarget } from './expertMoveLabels.ts';
 import type { SeededRandom } from './SeededRandom.ts';
-import { clamp, clampOrbitToLine, distanceForHeightFraction, heightFractionAt, orbitRoomRad, safeTravelM, type TargetView } from './sceneGeometry.ts';
 
 /** Kinds that open a scene by revealing the set (when the volume forbids both, the expert pans, orbits or holds instead). */
 export const REVEAL_KINDS: readonly MoveKind[] = ['pull-out', 'crane'];
@@ -335,71 +334,4 @@ function pointOfInterest(r: Reading, rng: SeededRandom): MoveLabel {
   }
   if (Math.abs(v.bearingRad) > cam.hFovRad * 0.3 && rng.chance(0.6)) return lookAt(r, v, poiTarget(poi), rng);
   return hold(r, rng);
-}
-
-// ---- move builders -------------------------------------------------------------------------
-
-/** Pan (or tilt, when the offset is mostly vertical) to centre a target. */
-function lookAt(r: Reading, v: TargetView, target: MoveTarget, rng: SeededRandom): MoveLabel {
-  if (Math.abs(v.bearingRad) >= Math.abs(v.elevationRad)) {
-    return label('pan', rng, { angleRad: v.bearingRad, durationS: clamp(Math.abs(v.bearingRad) / rng.uniform(0.25, 0.45) + 0.5, 1.5, 8), target });
-  }
-  return label('tilt', rng, { angleRad: v.elevationRad, durationS: clamp(Math.abs(v.elevationRad) / rng.uniform(0.2, 0.35) + 0.5, 1.5, 6), target });
-}
-
-/** Orbit by `angleRad` around `target`, clamped so that it never crosses the line between the two nearest subjects. */
-function orbit(r: Reading, target: MoveTarget, angleRad: number, radiusM: number, rng: SeededRandom): MoveLabel {
-  let a = angleRad;
-  const pivot = targetPosition(r, target);
-  if (r.s0 && r.s1 && pivot) a = clampOrbitToLine(r.cam.position, r.s0.subject.position, r.s1.subject.position, pivot, a);
-  if (Math.abs(a) < 0.05) return hold(r, rng);
-  const arcM = Math.abs(a) * Math.max(radiusM, 0.5);
-  return label('orbit', rng, { angleRad: a, durationS: clamp(arcM / rng.uniform(0.3, 0.6), 3, 15), target });
-}
-
-function dutch(s: SubjectReading, rng: SeededRandom): MoveLabel {
-  const sign = Math.sign(s.view.bearingRad) || rng.sign();
-  return label('roll', rng, { angleRad: sign * rng.uniform(0.1, 0.2), durationS: rng.uniform(2, 4), target: null });
-}
-
-function hold(r: Reading, rng: SeededRandom): MoveLabel {
-  const target = r.s0 ? subjectTarget(r.s0) : r.poi ? poiTarget(r.poi) : null;
-  return { kind: 'hold', durationS: r.moved && r.sinceMoveS < SETTLE_S ? rng.uniform(3, 5) : rng.uniform(2, 5), easing: 'linear', target };
-}
-
-interface LabelParts {
-  distanceM?: number;
-  angleRad?: number;
-  durationS: number;
-  easing?: Easing;
-  target: MoveTarget | null;
-  framing?: { subjectHeightFraction: number };
-}
-
-function label(kind: MoveKind, rng: SeededRandom, p: LabelParts): MoveLabel {
-  const out: MoveLabel = { kind, durationS: p.durationS, easing: p.easing ?? defaultEasing(rng), target: p.target };
-  if (p.distanceM !== undefined) out.distanceM = p.distanceM;
-  if (p.angleRad !== undefined) out.angleRad = p.angleRad;
-  if (p.framing !== undefined) out.framing = p.framing;
-  return out;
-}
-
-/** Mostly ease-in-out; now and then a cubic or an ease-out (a director's taste, not a rule). */
-function defaultEasing(rng: SeededRandom): Easing {
-  const x = rng.next();
-  return x < 0.85 ? 'ease-in-out' : x < 0.93 ? 'cubic' : 'ease-out';
-}
-
-function targetPosition(r: Reading, target: MoveTarget): Readonly<Vec3> | undefined {
-  if (target.type === 'point') return target.position;
-  if (target.type === 'subject') return r.input.subjects.find((s) => s.id === target.id)?.position;
-  return r.input.pois.find((p) => p.id === target.id)?.position;
-}
-
-function subjectTarget(s: SubjectReading): MoveTarget {
-  return { type: 'subject', id: s.subject.id };
-}
-
-function poiTarget(p: PoiReading): MoveTarget {
-  return { type: 'poi', id: p.poi.id };
 }

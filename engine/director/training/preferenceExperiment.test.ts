@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initTfBackend } from './backend.ts';
-import { DEFAULT_MODEL_DIR } from './ModelSuggestionSource.ts';
+import { initTfBackend } from '../model/backend.ts';
+import { DEFAULT_MODEL_DIR } from '../model/ModelSuggestionSource.ts';
+import { SuggestionModel } from '../model/SuggestionModel.ts';
 import { acceptableKinds, ORBIT_AND_PUSH_IN_LOVER, runPreferenceExperiment } from './preferenceExperiment.ts';
 import { generateSituations } from './shotGrammar.ts';
-import { SuggestionModel } from './SuggestionModel.ts';
 
 describe('preference experiment', () => {
   let model: SuggestionModel;

@@ -1,8 +1,8 @@
 // The baseline the model must beat: the handful of if-thens a developer would write in an afternoon (no interactions).
 import type { DirectorInput } from '../DirectorInput.ts';
 import type { MoveKind } from '../../protocol/MoveSpec.ts';
-import { nearestPoiIndex, twoNearest } from './features.ts';
-import type { MoveNumbers } from './moveParams.ts';
+import { nearestPoiIndex, twoNearest } from '../model/features.ts';
+import type { MoveNumbers } from '../model/moveParams.ts';
 import {
   createCameraView,
   createMotionView,
@@ -10,7 +10,7 @@ import {
   readCameraView,
   viewMotion,
   viewTarget,
-} from './sceneGeometry.ts';
+} from '../model/sceneGeometry.ts';
 
 export interface RankedMove {
   kind: MoveKind;

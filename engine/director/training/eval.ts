@@ -3,16 +3,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { initTfBackend } from './backend.ts';
+import { initTfBackend } from '../model/backend.ts';
+import { DEFAULT_MODEL_DIR } from '../model/ModelSuggestionSource.ts';
+import { suggestMoves } from '../model/suggest.ts';
+import { SuggestionModel } from '../model/SuggestionModel.ts';
 import { heuristicDirector } from './heuristicDirector.ts';
-import { DEFAULT_MODEL_DIR } from './ModelSuggestionSource.ts';
 import { runPreferenceExperiment, type PreferenceExperimentResult } from './preferenceExperiment.ts';
 import { randomDirector } from './randomDirector.ts';
 import { modelRankings, scoreRankings, type DirectorScores } from './scoreDirectors.ts';
 import { SeededRandom } from './SeededRandom.ts';
 import { generateSituations } from './shotGrammar.ts';
-import { suggestMoves } from './suggest.ts';
-import { SuggestionModel } from './SuggestionModel.ts';
 
 const USAGE = `Usage: npm run eval -- [options]
   --model DIR              model folder (default assets/models/director)

@@ -1,16 +1,17 @@
 // CLI (`npm run train`): generate expert-labelled situations, train the suggestion model, save weights + meta to assets/models/director.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { initTfBackend } from './backend.ts';
-import { FEATURE_COUNT } from './features.ts';
+import { initTfBackend } from '../model/backend.ts';
+import { FEATURE_COUNT } from '../model/features.ts';
+import { DEFAULT_MODEL_DIR } from '../model/ModelSuggestionSource.ts';
+import { SuggestionModel } from '../model/SuggestionModel.ts';
 import { decisionsToDataset, readDecisionDir } from './fineTuneOnDecisions.ts';
+import { fitSuggestionModel } from './fitSuggestionModel.ts';
 import { heuristicDirector } from './heuristicDirector.ts';
-import { DEFAULT_MODEL_DIR } from './ModelSuggestionSource.ts';
 import { createProgressBar } from './progressBar.ts';
 import { modelRankings, scoreRankings } from './scoreDirectors.ts';
 import { generateSituations, type LabelledSituation } from './shotGrammar.ts';
 import { concatDatasets, datasetFromSituations } from './SuggestionDataset.ts';
-import { SuggestionModel } from './SuggestionModel.ts';
 
 const USAGE = `Usage: npm run train -- [options]
   --samples N            generated training situations (default 240000)
@@ -82,7 +83,7 @@ log(`model: ${dataset.size} rows × ${FEATURE_COUNT} features → trunk ${hidden
 const trainBar = createProgressBar(process.stderr, 'train   ');
 let epochLine = '';
 const tTrain = performance.now();
-const history = await model.fit(dataset, {
+const history = await fitSuggestionModel(model, dataset, {
   epochs,
   batchSize,
   learningRate,

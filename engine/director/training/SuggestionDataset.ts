@@ -1,7 +1,7 @@
 // Flat, typed-array training sets for the suggestion model: features, kind labels and masked parameter targets.
 import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
-import { encodeFeatures, FEATURE_COUNT } from './features.ts';
-import { encodeMoveNumbers, labelNumbers, PARAM_COUNT, type MoveNumbers } from './moveParams.ts';
+import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
+import { encodeMoveNumbers, labelNumbers, PARAM_COUNT, type MoveNumbers } from '../model/moveParams.ts';
 import { generateSituations, type LabelledSituation } from './shotGrammar.ts';
 
 export interface SuggestionDataset {

@@ -1,14 +1,14 @@
 // Simulates a director with a consistent taste deciding on top-3 suggestions, to measure how fast PreferenceRanker adapts.
 import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
+import { inputsHash } from '../model/inputsHash.ts';
+import { PreferenceRanker, type PreferenceRankerOptions } from '../model/PreferenceRanker.ts';
+import { readSituation, SETTLE_S, type SituationReading } from '../model/readSituation.ts';
+import { rankByProbability } from '../model/suggest.ts';
+import type { SuggestionModel } from '../model/SuggestionModel.ts';
 import { expertDirector } from './expertDirector.ts';
-import { encodeFeatures, FEATURE_COUNT } from './features.ts';
-import { inputsHash } from './inputsHash.ts';
-import { PreferenceRanker, type PreferenceRankerOptions } from './PreferenceRanker.ts';
-import { readSituation, SETTLE_S, type SituationReading } from './readSituation.ts';
 import { SeededRandom } from './SeededRandom.ts';
 import { generateSituations, type LabelledSituation } from './shotGrammar.ts';
-import { rankByProbability } from './suggest.ts';
-import type { SuggestionModel } from './SuggestionModel.ts';
 
 export interface DirectorTaste {
   /** Proposed whenever they make sense, accepted over the expert's choice. */

@@ -1,11 +1,11 @@
 // Scores ranked move proposals against expert labels: top-1/top-3 kind accuracy and parameter errors.
 import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
-import { encodeFeatures, FEATURE_COUNT } from './features.ts';
+import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
+import { decodeMoveNumbers, labelNumbers, PARAM_COUNT, primaryMagnitude } from '../model/moveParams.ts';
+import { rankByProbability } from '../model/suggest.ts';
+import { KIND_COUNT, type SuggestionModel } from '../model/SuggestionModel.ts';
 import type { RankedMove } from './heuristicDirector.ts';
-import { decodeMoveNumbers, labelNumbers, PARAM_COUNT, primaryMagnitude } from './moveParams.ts';
 import type { LabelledSituation } from './shotGrammar.ts';
-import { rankByProbability } from './suggest.ts';
-import { KIND_COUNT, type SuggestionModel } from './SuggestionModel.ts';
 
 export interface DirectorScores {
   n: number;

@@ -1,10 +1,11 @@
 // Folds a director's recorded decisions back into the model: a few epochs on them, mixed with fresh generated data against forgetting.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { labelNumbers, type MoveNumbers } from './moveParams.ts';
-import { parseDecisionLines, type DecisionRecord } from './PreferenceRanker.ts';
+import { labelNumbers, type MoveNumbers } from '../model/moveParams.ts';
+import { parseDecisionLines, type DecisionRecord } from '../model/PreferenceRanker.ts';
+import type { SuggestionModel } from '../model/SuggestionModel.ts';
+import { fitSuggestionModel, type EpochLogs, type FitOptions } from './fitSuggestionModel.ts';
 import { concatDatasets, emptyDataset, generateDataset, setRow, type SuggestionDataset } from './SuggestionDataset.ts';
-import type { EpochLogs, SuggestionModel } from './SuggestionModel.ts';
 
 export interface FineTuneOptions {
   /** Default 3. */
@@ -47,14 +48,14 @@ export async function fineTuneOnDecisions(
   const decisions = decisionsToDataset(records, options.repeat ?? 4);
   const generatedRows = options.generatedSamples ?? Math.max(2000, 4 * decisions.size);
   const mixed = concatDatasets(decisions, generateDataset(generatedRows, options.seed ?? 4242));
-  const fit: Parameters<SuggestionModel['fit']>[1] = {
+  const fit: FitOptions = {
     epochs: options.epochs ?? 3,
     batchSize: options.batchSize ?? 128,
     learningRate: options.learningRate ?? 1e-3,
     seed: options.seed ?? 4242,
   };
   if (options.onEpoch) fit.onEpoch = options.onEpoch;
-  const history = await model.fit(mixed, fit);
+  const history = await fitSuggestionModel(model, mixed, fit);
   return { decisionRows: decisions.size, generatedRows, history };
 }
 
