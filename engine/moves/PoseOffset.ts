@@ -48,7 +48,7 @@ export function isIdentityPoseOffset(o: Readonly<PoseOffset>, epsilon = 1e-9): b
   );
 }
 
-/** Applies `offset` to a tracked pose in place (the FrameBuilder's CameraPoseModifier contract). */
+/** Applies `offset` to a tracked pose in place (what CameraMoves.apply does for the frame composer). */
 export function applyPoseOffset(offset: Readonly<PoseOffset>, position: Vec3, rotation: Quat): void {
   position[0] += offset.translationM[0];
   position[1] += offset.translationM[1];

@@ -29,8 +29,8 @@ export interface MoveStart {
   /** Resolved world position of the move's target (subject, point of interest or point), metres. */
   targetPosition?: Vec3;
   /**
-   * True when `targetPosition` only stands in for a missing target (an executor freezes the fallback aim point so
-   * adjustments keep it): cranes then pivot on the camera and push-ins do not stop at MIN_STANDOFF_M.
+   * True when `targetPosition` only stands in for a missing target (a MoveController freezes the fallback aim point
+   * so adjustments keep it): cranes then pivot on the camera and push-ins do not stop at MIN_STANDOFF_M.
    */
   targetIsFallback?: boolean;
   focalLengthMm: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMoveTimeline, isSeeking, isTimelineSettled, moveRateAt, moveTimeAt, setRamp, setSeek, stopMoveTime } from './moveTimeline.ts';
+import { createMoveTimeline, isSeeking, isTimelineSettled, moveProgressAt, moveRateAt, moveTimeAt, setRamp, setSeek, stopMoveTime } from './moveTimeline.ts';
 
 describe('moveTimeline', () => {
   it('a ramp from rate 1 to 0 over 2 s stops 1 move-second later, rate continuous', () => {
@@ -44,5 +44,13 @@ describe('moveTimeline', () => {
       expect(moveTimeAt(tl, t - 1e-9)).toBeCloseTo(moveTimeAt(tl, t + 1e-9), 7);
       expect(moveRateAt(tl, t - 1e-9)).toBeCloseTo(moveRateAt(tl, t + 1e-9), 7);
     }
+  });
+
+  it('progress is move time over the planned duration, clamped to 0..1', () => {
+    const tl = createMoveTimeline();
+    setRamp(tl, 0, 0, 1, 1, 0); // rate 1 from move time 0 at engine time 0
+    expect(moveProgressAt(tl, 1, 4)).toBe(0.25); // 1 move-second of 4
+    expect(moveProgressAt(tl, -1, 4)).toBe(0); // extrapolated move time −1 s: before the start
+    expect(moveProgressAt(tl, 5, 4)).toBe(1); // 5 move-seconds of 4: past the end
   });
 });

@@ -96,6 +96,12 @@ export function moveTimeAt(tl: Readonly<MoveTimeline>, tS: number): number {
   return rampMoveTime(tl.targetS, 0, tl.rate1, tl.followDurationS, tau - Ts - T);
 }
 
+/** Progress 0..1 at engine time `tS` of a move planned over `durationS` (> 0) and played by `tl`; clamped at the ends. */
+export function moveProgressAt(tl: Readonly<MoveTimeline>, tS: number, durationS: number): number {
+  const progress = moveTimeAt(tl, tS) / durationS;
+  return progress <= 0 ? 0 : progress >= 1 ? 1 : progress;
+}
+
 /** Rate (d move time / d engine time) at `tS`. */
 export function moveRateAt(tl: Readonly<MoveTimeline>, tS: number): number {
   const tau = tS - tl.t0S;
