@@ -1,16 +1,11 @@
 // Append-only record of every AI suggestion, human decision and move (JSON lines in the data dir): who decided what.
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
-import { AuditQuerySchema, type AuditActorWire, type AuditEntry, type AuditProvenanceWire, type AuditQuery, type AuditRecordWire, type AuditTypeWire } from '../protocol/audit.ts';
+import type { AuditEntry, AuditQuery, AuditRecordWire, AuditTypeWire } from '../protocol/audit.ts';
 
-/** Record shapes are part of the wire contract (GET /api/audit, `audit` events): defined once, in the protocol. */
-export type Provenance = AuditProvenanceWire;
-export type AuditType = AuditTypeWire;
-export type AuditActor = AuditActorWire;
-export type AuditRecord = AuditRecordWire;
-
-export { AuditQuerySchema, type AuditQuery };
+/** Record shapes are part of the wire contract (GET /api/audit, `audit` events): defined once, in engine/protocol/audit.ts. */
+type AuditType = AuditTypeWire;
+type AuditRecord = AuditRecordWire;
 
 /** Records worth an fsync before we acknowledge them: human decisions and the moves they cause. */
 const DURABLE = new Set<AuditType>(['suggestion.accepted', 'suggestion.rejected', 'suggestion.adjusted', 'move.started', 'move.aborted']);

@@ -1,57 +1,62 @@
-// Named /live commands with the roles allowed to run them and a zod schema for their args; refusals are acked and logged.
-import type { z } from 'zod';
+// Runs /live commands from the protocol's command table: role check, zod args, one handler per command (typed by
+// the table, so a handler's arguments and result are checked at compile time); refusals are acked and logged.
 import type { Logger } from '../log/createLogger.ts';
+import { COMMAND_NAMES, COMMANDS, commandsAllowedFor, type CommandName, type CommandResult, type ParsedCommandArgs } from '../protocol/commands.ts';
 import type { AckMessage, RoleWire } from '../protocol/LiveMessages.ts';
+import type { Actor } from '../protocol/roles.ts';
 import type { LiveClient } from './LiveClient.ts';
 import type { QueuedCommand } from './LiveServer.ts';
 
-export interface CommandSpec<S extends z.ZodType> {
-  roles: readonly RoleWire[];
-  args: S;
-  /** Runs at the tick; its return value (or what its promise resolves to) goes back as the ack's `result`. Throw to fail. */
-  run(args: z.infer<S>, client: LiveClient): unknown;
+/** Who sent the command, and the connection it came on (live.subscribe changes the connection's subscription). */
+export interface CommandContext {
+  actor: Actor;
+  client: LiveClient;
 }
 
+/** Runs at the tick; its return value (or what its promise resolves to) is the ack's `result`. Throw to fail. */
+export type CommandHandler<N extends CommandName> = (args: ParsedCommandArgs<N>, ctx: CommandContext) => CommandResult<N> | Promise<CommandResult<N>>;
+export type CommandHandlers<N extends CommandName = CommandName> = { [K in N]: CommandHandler<K> };
+
 export class CommandRegistry {
-  private readonly specs = new Map<string, CommandSpec<z.ZodType>>();
+  private readonly handlers: CommandHandlers;
 
-  constructor(private readonly log: Logger) {}
-
-  register<S extends z.ZodType>(name: string, spec: CommandSpec<S>): void {
-    if (this.specs.has(name)) throw new Error(`command ${name} registered twice`);
-    this.specs.set(name, spec as CommandSpec<z.ZodType>);
-  }
-
-  names(): string[] {
-    return [...this.specs.keys()];
+  constructor(
+    private readonly log: Logger,
+    handlers: CommandHandlers,
+  ) {
+    const missing = COMMAND_NAMES.filter((name) => typeof handlers[name] !== 'function');
+    if (missing.length) throw new Error(`no handler for command ${missing.join(', ')}`);
+    this.handlers = handlers;
   }
 
   /** Commands a role may send (the UI shows only these). */
-  allowedFor(role: RoleWire): string[] {
-    return [...this.specs].filter(([, s]) => s.roles.includes(role)).map(([n]) => n);
+  allowedFor(role: RoleWire): CommandName[] {
+    return commandsAllowedFor(role);
   }
 
   /** Synchronous commands are acked at once; a command returning a promise (file I/O) is acked when it settles. */
   execute({ client, command }: QueuedCommand): AckMessage | Promise<AckMessage> {
     const base = { type: 'ack' as const, id: command.id };
-    const spec = this.specs.get(command.name);
-    if (!spec) return { ...base, ok: false, error: `VP_ERR_UNKNOWN_COMMAND: ${command.name}` };
-    if (!spec.roles.includes(client.role)) {
-      this.log.warn({ clientId: client.id, role: client.role, command: command.name }, 'command refused for role');
-      return { ...base, ok: false, error: `VP_ERR_FORBIDDEN: role ${client.role} may not ${command.name}` };
+    if (!Object.hasOwn(COMMANDS, command.name)) return { ...base, ok: false, error: `VP_ERR_UNKNOWN_COMMAND: ${command.name}` };
+    const name = command.name as CommandName;
+    const def = COMMANDS[name];
+    if (!(def.roles as readonly RoleWire[]).includes(client.role)) {
+      this.log.warn({ clientId: client.id, role: client.role, command: name }, 'command refused for role');
+      return { ...base, ok: false, error: `VP_ERR_FORBIDDEN: role ${client.role} may not ${name}` };
     }
-    const args = spec.args.safeParse(command.args ?? {});
+    const args = def.args.safeParse(command.args ?? {});
     if (!args.success) {
       const issue = args.error.issues[0]!;
       return { ...base, ok: false, error: `VP_ERR_BAD_ARGS: ${issue.path.join('.') || 'args'}: ${issue.message}` };
     }
     const done = (result: unknown): AckMessage => {
-      this.log.info({ clientId: client.id, role: client.role, command: command.name }, 'command');
+      this.log.info({ clientId: client.id, role: client.role, command: name }, 'command');
       return result === undefined ? { ...base, ok: true } : { ...base, ok: true, result };
     };
     const failed = (err: unknown): AckMessage => ({ ...base, ok: false, error: (err as Error).message });
     try {
-      const result = spec.run(args.data, client);
+      const handler = this.handlers[name] as (args: unknown, ctx: CommandContext) => unknown;
+      const result = handler(args.data, { actor: { role: client.role, clientId: client.id }, client });
       return result instanceof Promise ? result.then(done, failed) : done(result);
     } catch (err) {
       return failed(err);

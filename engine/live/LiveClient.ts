@@ -10,7 +10,7 @@ export class LiveClient {
    * (`?wall=`) do not, so a 10 kB suggestions message never sits in front of a wall's next frame. `live.subscribe`
    * changes it.
    */
-  director: boolean;
+  receivesDirectorTraffic: boolean;
   framesSent = 0;
   /** Frames skipped because the socket's send buffer was over the limit (a slow client). */
   framesDropped = 0;
@@ -33,7 +33,7 @@ export class LiveClient {
   ) {
     this.wallSet = wallId ? new Set([wallId]) : '*';
     this.key = subscriptionKeyOf(this.wallSet);
-    this.director = wallId === undefined;
+    this.receivesDirectorTraffic = wallId === undefined;
   }
 
   /** Walls whose projections this client receives; '*' = all. */

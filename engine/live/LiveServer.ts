@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { AckMessage, CommandMessage, HelloMessage, RoleWire, ServerMessage } from '../protocol/LiveMessages.ts';
+import type { FramePayload } from '../frame/FrameEncoder.ts';
 import { ClientMessageSchema, MAX_LIVE_MESSAGE_BYTES } from './ClientMessageSchema.ts';
 import { LiveClient } from './LiveClient.ts';
 
@@ -18,15 +19,6 @@ export const MAX_SYNC_SILENCE_S = 0.5;
 export interface QueuedCommand {
   client: LiveClient;
   command: CommandMessage;
-}
-
-/** The frame of one tick, in pieces so each subscription's JSON is concatenated, not re-serialised. */
-export interface FramePayload {
-  frame: number;
-  /** `"type":"frame",...,"cameras":[...]` — everything but the walls, as JSON object members. */
-  head: string;
-  /** wall id → serialised WallFrameWire */
-  walls: ReadonlyMap<string, string>;
 }
 
 export interface LiveServerOptions {

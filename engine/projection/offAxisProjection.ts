@@ -8,6 +8,10 @@ import { crossVec3, dotVec3, lengthVec3, normalizeVec3, subVec3 } from '../../ca
  */
 export const MIN_EYE_DISTANCE_M = 1e-4;
 
+/** Clip planes of every wall frustum (inner and outer), metres: the walls and the console use the same. */
+export const NEAR_M = 0.05;
+export const FAR_M = 2000;
+
 /** Frustum extents on the near plane, metres, in the screen-aligned eye frame (Kooima's l, r, b, t). */
 export interface FrustumExtents {
   left: number;

@@ -1,5 +1,9 @@
-// The /live WebSocket wire format: the only thing the engine and the browsers (console, render nodes) share.
-// Types only (plus constants): stage-ui imports this file, never engine internals.
+// The /live WebSocket messages (engine → browsers and back). With the other files of engine/protocol (commands, the
+// move vocabulary, scene manifests, health, audit records) this is everything the engine and the browsers share.
+import type { Easing, MoveKind, MoveSpec, MoveTarget, Suggestion } from './MoveSpec.ts';
+import type { RoleWire } from './roles.ts';
+
+export type { RoleWire };
 
 export const LIVE_PROTOCOL_VERSION = 1;
 
@@ -7,9 +11,6 @@ export type Vec3Wire = [number, number, number];
 export type QuatWire = [number, number, number, number];
 /** Column-major 4x4 (three.js `Matrix4.elements`, WebGL clip space z ∈ [-1, 1]). */
 export type Mat4Wire = number[];
-import type { RoleWire } from './roles.ts';
-
-export type { RoleWire };
 
 export interface WallSectionWire {
   index: number;
@@ -56,6 +57,8 @@ export interface LensWire {
   sensorWidthMm: number;
   focusM?: number;
   iris?: number;
+  /** Normalised zoom 0..1 where a source reports one. */
+  zoom?: number;
 }
 
 export interface CameraFrameWire {
@@ -103,21 +106,11 @@ export interface HelloMessage {
   suggestions: SuggestionsMessage | null;
 }
 
-export type MoveKindWire = 'dolly' | 'truck' | 'pedestal' | 'pan' | 'tilt' | 'roll' | 'orbit' | 'crane' | 'push-in' | 'pull-out' | 'hold';
-export type EasingWire = 'linear' | 'ease-in' | 'ease-out' | 'ease-in-out' | 'cubic' | { bezier: [number, number, number, number] };
-export type MoveTargetWire = { type: 'subject'; id: string } | { type: 'poi'; id: string } | { type: 'point'; position: Vec3Wire };
-
-/** A camera move, as the director adjusts it (same shape as the engine's MoveSpec; signs documented there). */
-export interface MoveSpecWire {
-  kind: MoveKindWire;
-  distanceM?: number;
-  angleRad?: number;
-  durationS: number;
-  easing: EasingWire;
-  target?: MoveTargetWire;
-  framing?: { subjectHeightFraction: number };
-  speed?: number;
-}
+export type MoveKindWire = MoveKind;
+export type EasingWire = Easing;
+export type MoveTargetWire = MoveTarget;
+/** A camera move (engine/protocol/MoveSpec.ts documents the signs and units). */
+export type MoveSpecWire = MoveSpec;
 
 /** Sampled camera poses along a move, for the console's ghost path and ghost frustum. */
 export interface GhostPathWire {
@@ -127,19 +120,8 @@ export interface GhostPathWire {
   rotations: number[];
 }
 
-export interface SuggestionWire {
-  id: string;
-  kind: MoveKindWire;
-  params: MoveSpecWire;
-  durationS: number;
-  easing: EasingWire;
-  target: MoveTargetWire | null;
-  confidence: number;
-  rationale: string;
-  modelVersion: string;
-  inputsHash: string;
-  createdAtS: number;
-  /** Where the active camera would go if this were accepted now. */
+/** An AI proposal as published on /live, with where the active camera would go if it were accepted now. */
+export interface SuggestionWire extends Suggestion {
   path: GhostPathWire;
 }
 

@@ -36,11 +36,6 @@ export interface AuditRecordWire {
   data?: Record<string, unknown>;
 }
 
-// ── GET /api/health: per-source tracking health (defined where it is computed; re-exported as the wire type) ──
-export type { SourceHealth as SourceHealthWire } from '../../camera-bridge/TrackingHub.ts';
-export type { PoseFilterParams as PoseFilterWire } from '../../camera-bridge/filter/PoseFilter.ts';
-export type { OneEuroParams as OneEuroWire } from '../../camera-bridge/filter/OneEuroFilter.ts';
-
 /** A record before the log numbers and stamps it. */
 export type AuditEntry = Omit<AuditRecordWire, 'seq' | 'at' | 'tS'>;
 

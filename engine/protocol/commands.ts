@@ -3,6 +3,7 @@
 // from it, so a wrong command or argument name is a compile error at both ends.
 import { z } from 'zod';
 import { MOVE_SPEED_RANGE, MoveSpecSchema } from './MoveSpec.ts';
+import type { PoseFilterWire } from './health.ts';
 import type { RoleWire } from './roles.ts';
 import type { SceneRefWire, SuggestionWire } from './LiveMessages.ts';
 
@@ -23,6 +24,13 @@ export const SourcePatchSchema = z.strictObject({
   axisMapping: z.tuple([z.string(), z.string(), z.string()]).optional(),
   filter: z.strictObject({ enabled: z.boolean(), position: OneEuroArg, rotation: OneEuroArg }).optional(),
 });
+
+/** A tracking source's settings after a change (the ack of `camera.offset` and `source.configure`). */
+export interface SourceConfigWire {
+  latencyOffsetMs: number;
+  axisMapping: [string, string, string];
+  filter: PoseFilterWire;
+}
 
 interface CommandDef {
   roles: readonly RoleWire[];
@@ -96,8 +104,8 @@ export type ParsedCommandArgs<N extends CommandName> = z.output<(typeof COMMANDS
 export interface CommandResults {
   'live.subscribe': void;
   'camera.select': void;
-  'camera.offset': void;
-  'source.configure': void;
+  'camera.offset': SourceConfigWire;
+  'source.configure': SourceConfigWire;
   'suggestion.accept': { moveId: string };
   'suggestion.reject': void;
   'suggestion.adjust': { suggestion: SuggestionWire; moveId?: string };

@@ -9,3 +9,9 @@
  */
 export const ROLES = ['director', 'operator', 'designer', 'viewer', 'render'] as const;
 export type RoleWire = (typeof ROLES)[number];
+
+/** Who sent a command: the engine passes it to every handler and records it in the audit log. */
+export interface Actor {
+  role: RoleWire;
+  clientId: string;
+}

@@ -106,7 +106,7 @@ export function PointsEditor({ sceneId }: { sceneId: string }) {
     });
     setSaving(false);
     if (ack.ok) {
-      const r = ack.result as { pointsOfInterest?: number; cameraMarks?: number } | undefined;
+      const r = ack.result;
       const text = `saved ${sceneId}: ${r?.pointsOfInterest ?? points.pointsOfInterest.length} points, ${r?.cameraMarks ?? points.cameraMarks.length} marks`;
       pushToast(store, 'info', text);
       setResult({ ok: true, text });

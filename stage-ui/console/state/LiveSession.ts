@@ -1,5 +1,6 @@
 // The console's side of /live: routes engine messages into the store (frames into the per-frame holder, the rest at
 // human speed), sends commands and matches their acks by id, and raises a toast for every refusal.
+import type { CommandArgs, CommandName, CommandResult } from '../../../engine/protocol/commands.ts';
 import type { AckMessage, EventMessage, HelloMessage, ServerMessage, SuggestionsMessage } from '../../../engine/protocol/LiveMessages.ts';
 import { LiveConnection, type ConnectionState } from '../../live/LiveConnection.ts';
 import { isAuditRecord, type AuditRecordWire } from '../audit/AuditRecordWire.ts';
@@ -22,6 +23,12 @@ export interface CommandOptions {
   quiet?: boolean;
 }
 
+/** The ack of command `N`, its `result` typed by the protocol's command table. */
+export type CommandAck<N extends CommandName> = Omit<AckMessage, 'result'> & { result?: CommandResult<N> };
+
+/** `command(name, args?, options?)`: args may be left out only for commands whose arguments are all optional. */
+export type CommandCall<N extends CommandName> = {} extends CommandArgs<N> ? [args?: CommandArgs<N>, options?: CommandOptions] : [args: CommandArgs<N>, options?: CommandOptions];
+
 export class LiveSession {
   private readonly connection: LiveConnection;
   private readonly pending = new Map<string, PendingCommand>();
@@ -35,17 +42,19 @@ export class LiveSession {
   }
 
   /** Whether this console's role may send `name` (the engine enforces it anyway). */
-  can(name: string): boolean {
+  can(name: CommandName): boolean {
     return this.store.get().hello?.allowedCommands.includes(name) ?? false;
   }
 
   /** Sends a command and resolves with its ack (a failed ack, not a rejection, when offline or unanswered). */
-  command(name: string, args: unknown = {}, options: CommandOptions = {}): Promise<AckMessage> {
+  command<N extends CommandName>(name: N, ...call: CommandCall<N>): Promise<CommandAck<N>> {
+    const [args = {}, options = {}] = call as [CommandArgs<N> | undefined, CommandOptions | undefined];
     const id = `c${++this.seq}`;
-    return new Promise<AckMessage>((resolve) => {
+    return new Promise<CommandAck<N>>((resolve) => {
+      // The engine checks the result against the same command table; the ack carries it untyped on the wire.
       const finish = (ack: AckMessage) => {
         if (!ack.ok && !options.quiet) pushToast(this.store, 'error', `${name}: ${ack.error ?? 'refused'}`);
-        resolve(ack);
+        resolve(ack as CommandAck<N>);
       };
       if (!this.connection.send({ type: 'command', id, name, args })) {
         finish({ type: 'ack', id, ok: false, error: 'VP_ERR_OFFLINE: not connected to the engine' });

@@ -2,6 +2,7 @@
 // (`move.adjust`), or a new human-only move (`move.start`). Angles are edited in degrees and sent in radians; only
 // the changed fields are sent.
 import { useMemo, useState } from 'react';
+import type { CommandArgs, CommandResult } from '../../../engine/protocol/commands.ts';
 import type { EasingWire, MoveSpecWire, MoveTargetWire, SuggestionWire } from '../../../engine/protocol/LiveMessages.ts';
 import { NumberSlider } from '../../ui/NumberSlider.tsx';
 import { useCan, useConsole, useSession, useStore } from '../state/ConsoleContext.ts';
@@ -57,13 +58,13 @@ function EditorForm({ target, original, suggestion, replanned }: { target: Edito
   const changed = Object.keys(changes);
   const close = () => store.set({ editor: null });
 
-  const run = async (name: string, args: unknown, done: string, closeAfter: boolean) => {
+  const run = async <N extends 'suggestion.adjust' | 'move.adjust' | 'move.start'>(name: N, args: CommandArgs<N>, done: string, closeAfter: boolean) => {
     setBusy(true);
-    const ack = await session.command(name, args);
+    const ack = await session.command<'suggestion.adjust' | 'move.adjust' | 'move.start'>(name, args);
     setBusy(false);
     if (!ack.ok) return;
     if (name === 'suggestion.adjust' && target.mode === 'suggestion') {
-      const re = (ack.result as { suggestion?: SuggestionWire } | undefined)?.suggestion;
+      const re = (ack.result as CommandResult<'suggestion.adjust'> | undefined)?.suggestion;
       if (re) store.set((s) => ({ replanned: { ...s.replanned, [target.suggestionId]: re } }));
     }
     pushToast(store, 'info', done);

@@ -11,7 +11,7 @@ export interface KindFields {
   framing: boolean;
 }
 
-/** Fields per kind, as engine/director/MoveSpec.ts documents them. */
+/** Fields per kind, as engine/protocol/MoveSpec.ts documents them. */
 export function fieldsOf(kind: MoveKindWire): KindFields {
   switch (kind) {
     case 'dolly':

@@ -1,0 +1,92 @@
+// Serialises a FrameSnapshot into the `frame` message (FrameMessage), in pieces: everything but the walls once, and
+// each wall once, so /live joins the walls each subscription wants without re-serialising (see FramePayload).
+// Numbers are rounded to what a wall can show (full doubles would triple the size); the golden test checks the
+// result against the FrameMessage type field by field.
+import type { LensWire } from '../protocol/LiveMessages.ts';
+import type { FrameSnapshot, MoveSnapshot, SectionSnapshot } from './FrameSnapshot.ts';
+
+/** The frame of one tick, in pieces so each subscription's JSON is concatenated, not re-serialised. */
+export interface FramePayload {
+  frame: number;
+  /** `"type":"frame",...,"subjects":[...]`: every member but `walls`, as JSON object members. */
+  head: string;
+  /** wall id → serialised WallFrameWire */
+  walls: ReadonlyMap<string, string>;
+}
+
+const NULL_SECTION = '{"projection":null,"view":null,"footprint":null}';
+
+export class FrameEncoder {
+  private readonly walls = new Map<string, string>();
+  private readonly payload: FramePayload = { frame: 0, head: '', walls: this.walls };
+  /** The active move's plan (spec, provenance, path) as JSON members, re-serialised only when its revision changes. */
+  private planJson = '';
+  private planRevision = -1;
+  private planMoveId = '';
+
+  /** Encodes `snap`; the returned payload (and its map) is reused by the next call. */
+  encode(snap: FrameSnapshot): FramePayload {
+    let cameras = '';
+    for (let i = 0; i < snap.cameraCount; i++) {
+      const c = snap.cameras[i]!;
+      cameras +=
+        `${i ? ',' : ''}{"id":${JSON.stringify(c.id)},"position":${nums(c.position, 5)},"rotation":${nums(c.rotation, 6)},` +
+        `"lens":${lensJson(c.lens)},"vFovRad":${round(c.vFovRad, 6)},"aspect":${round(c.aspect, 6)},"stale":${c.stale}}`;
+    }
+    let subjects = '';
+    for (let i = 0; i < snap.subjects.length; i++) {
+      const s = snap.subjects[i]!;
+      subjects += `${i ? ',' : ''}{"id":${JSON.stringify(s.subjectId)},"position":${nums(s.position, 4)},"velocity":${nums(s.velocity, 3)}}`;
+    }
+    this.payload.frame = snap.frame;
+    this.payload.head =
+      `"type":"frame","frame":${snap.frame},"timeS":${round(snap.timeS, 6)},"timecode":${JSON.stringify(snap.timecode)},` +
+      `"activeCameraId":${JSON.stringify(snap.activeCameraId)},"cameras":[${cameras}],` +
+      `"move":${snap.hasMove ? this.moveJson(snap.move) : 'null'},"subjects":[${subjects}]`;
+    for (const wall of snap.walls) {
+      let sections = '';
+      for (let i = 0; i < wall.sections.length; i++) sections += (i ? ',' : '') + sectionJson(wall.sections[i]!);
+      this.walls.set(wall.id, `{"sections":[${sections}]}`);
+    }
+    return this.payload;
+  }
+
+  private moveJson(m: MoveSnapshot): string {
+    if (m.planRevision !== this.planRevision || m.moveId !== this.planMoveId) {
+      const { spec, provenance, suggestionId, path } = m.plan;
+      this.planJson = `"spec":${JSON.stringify(spec)},"provenance":${JSON.stringify(provenance)},"suggestionId":${JSON.stringify(suggestionId)},"path":${JSON.stringify(path)}`;
+      this.planRevision = m.planRevision;
+      this.planMoveId = m.moveId;
+    }
+    return (
+      `{"moveId":${JSON.stringify(m.moveId)},"kind":${JSON.stringify(m.kind)},"status":${JSON.stringify(m.status)},` +
+      `"progress":${round(m.progress, 4)},"elapsedS":${round(m.elapsedS, 3)},"durationS":${m.durationS},"speed":${m.speed},${this.planJson}}`
+    );
+  }
+}
+
+function sectionJson(s: SectionSnapshot): string {
+  if (!s.visible) return NULL_SECTION;
+  return `{"projection":${nums(s.projection, 6)},"view":${nums(s.view, 6)},"footprint":${nums(s.footprint, 5)}}`;
+}
+
+/** The lens fields of the wire type only, in a fixed order. */
+function lensJson(lens: Readonly<LensWire>): string {
+  let out = `{"focalLengthMm":${lens.focalLengthMm},"sensorWidthMm":${lens.sensorWidthMm}`;
+  if (lens.focusM !== undefined) out += `,"focusM":${lens.focusM}`;
+  if (lens.iris !== undefined) out += `,"iris":${lens.iris}`;
+  if (lens.zoom !== undefined) out += `,"zoom":${lens.zoom}`;
+  return out + '}';
+}
+
+function round(v: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+}
+
+/** A JSON array of rounded numbers. */
+function nums(values: ArrayLike<number>, decimals: number): string {
+  let out = '[';
+  for (let i = 0; i < values.length; i++) out += (i ? ',' : '') + round(values[i]!, decimals);
+  return out + ']';
+}

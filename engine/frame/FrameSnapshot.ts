@@ -1,0 +1,94 @@
+// One tick's frame as typed, preallocated data: the composer writes it, the encoder turns it into the `frame`
+// message (FrameMessage). Reused every tick: nothing here is allocated per frame once the cameras are known.
+import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
+import type { GhostPathWire, LensWire, MoveKindWire, MoveStatusWire, ProvenanceWire } from '../protocol/LiveMessages.ts';
+import type { MoveSpec } from '../protocol/MoveSpec.ts';
+
+export interface CameraSnapshot {
+  id: string;
+  /** Tracked pose plus the active move's offset, at the frame time, m. */
+  position: Vec3;
+  rotation: Quat;
+  /** The camera's latest lens (a live object of the hub's, or the default). */
+  lens: Readonly<LensWire>;
+  vFovRad: number;
+  /** Sensor width / height. */
+  aspect: number;
+  stale: boolean;
+}
+
+export interface SectionSnapshot {
+  /** False when the eye is behind the section or the camera image misses it: projection, view and footprint are null. */
+  visible: boolean;
+  /** Column-major 4×4. */
+  readonly projection: Float64Array;
+  readonly view: Float64Array;
+  /** (u, v) of the camera image's corners on the section: BL, BR, TR, TL. */
+  readonly footprint: Float64Array;
+}
+
+export interface WallSnapshot {
+  id: string;
+  sections: SectionSnapshot[];
+}
+
+/** What the active move looks like this frame; `plan` changes only when `planRevision` does. */
+export interface MoveSnapshot {
+  moveId: string;
+  kind: MoveKindWire;
+  status: MoveStatusWire;
+  progress: number;
+  elapsedS: number;
+  durationS: number;
+  speed: number;
+  /** Bumped whenever `plan` may have changed (start, any command): the encoder re-serialises it only then. */
+  planRevision: number;
+  plan: { spec: MoveSpec; provenance: ProvenanceWire; suggestionId: string | null; path: GhostPathWire };
+}
+
+/** Talent as the hub tracks it (the hub's own objects, read during the tick). */
+export interface SubjectSnapshot {
+  readonly subjectId: string;
+  readonly position: Readonly<Vec3>;
+  /** m/s */
+  readonly velocity: Readonly<Vec3>;
+}
+
+export interface FrameSnapshot {
+  frame: number;
+  /** Frame time on the engine timeline, s. */
+  timeS: number;
+  timecode: string;
+  activeCameraId: string | null;
+  /** The first `cameraCount` entries are this frame's cameras (a pool that only grows). */
+  cameras: CameraSnapshot[];
+  cameraCount: number;
+  /** Valid when `hasMove`. */
+  move: MoveSnapshot;
+  hasMove: boolean;
+  subjects: readonly SubjectSnapshot[];
+  /** Inner-frustum projections for the active camera, one entry per stage wall in stage order. */
+  walls: WallSnapshot[];
+}
+
+export function createCameraSnapshot(id: string, aspect: number): CameraSnapshot {
+  return { id, position: [0, 0, 0], rotation: [0, 0, 0, 1], lens: { focalLengthMm: 0, sensorWidthMm: 0 }, vFovRad: 0, aspect, stale: true };
+}
+
+export function createSectionSnapshot(): SectionSnapshot {
+  return { visible: false, projection: new Float64Array(16), view: new Float64Array(16), footprint: new Float64Array(8) };
+}
+
+export function createMoveSnapshot(): MoveSnapshot {
+  return {
+    moveId: '',
+    kind: 'hold',
+    status: 'idle',
+    progress: 0,
+    elapsedS: 0,
+    durationS: 0,
+    speed: 1,
+    planRevision: -1,
+    plan: { spec: { kind: 'hold', durationS: 1, easing: 'linear' }, provenance: 'human-only', suggestionId: null, path: { positions: [], rotations: [] } },
+  };
+}

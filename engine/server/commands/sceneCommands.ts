@@ -1,0 +1,21 @@
+// Scene commands: switch the walls to a scene live, and save a designer's points of interest and camera marks.
+import type { CommandHandlers } from '../../live/CommandRegistry.ts';
+import type { Logger } from '../../log/createLogger.ts';
+import type { SceneControl } from '../SceneControl.ts';
+
+export function sceneCommands(scenes: SceneControl, log: Logger): CommandHandlers<'scene.load' | 'scene.savePoints'> {
+  return {
+    'scene.load': ({ sceneId }, { actor }) => {
+      const ref = scenes.load(sceneId);
+      log.info({ sceneId, role: actor.role, clientId: actor.clientId }, 'scene switch');
+      return ref;
+    },
+    'scene.savePoints': async ({ sceneId, pointsOfInterest, cameraMarks }) => {
+      const library = scenes.library;
+      if (!library?.get(sceneId)) throw new Error(`VP_ERR_UNKNOWN_SCENE: ${sceneId} cannot be saved`);
+      // Validated again by the library against the full scene schema; written atomically with a .bak.
+      const saved = await library.savePoints(sceneId, pointsOfInterest, cameraMarks);
+      return { sceneId, pointsOfInterest: saved.pointsOfInterest.length, cameraMarks: saved.cameraMarks.length };
+    },
+  };
+}

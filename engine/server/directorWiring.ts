@@ -1,0 +1,43 @@
+// The AI director's two seams as the engine fills them: its view of the stage (tracking hub, stage cameras, the
+// frame composer's active camera) and its outbox (the audit log on disk, then the consoles over /live).
+import type { TrackingHub } from '../../camera-bridge/TrackingHub.ts';
+import type { AuditLog } from '../audit/AuditLog.ts';
+import type { DirectorOutbox } from '../director/DirectorOutbox.ts';
+import type { DirectorView } from '../director/DirectorView.ts';
+import { DEFAULT_LENS } from '../frame/FrameComposer.ts';
+import type { LiveClient } from '../live/LiveClient.ts';
+import type { LiveServer } from '../live/LiveServer.ts';
+import type { Stage } from '../stage/Stage.ts';
+
+export function createDirectorView(hub: TrackingHub, stage: Stage, selection: { readonly activeCameraId: string | null }): DirectorView {
+  return {
+    activeCameraId: () => selection.activeCameraId,
+    trackedPose: (cameraId, nowS, out) => hub.sampleCamera(cameraId, nowS, out),
+    latestPosition: (cameraId) => hub.latestSample(cameraId)?.position,
+    lens: (cameraId) => {
+      const lens = hub.latestSample(cameraId)?.lens ?? DEFAULT_LENS;
+      const stageCamera = stage.cameras.find((c) => c.id === cameraId);
+      const sensorWidthMm = lens.sensorWidthMm;
+      // Sensor height from the stage camera's aspect; 16:9 when the camera is not on the stage.
+      const sensorHeightMm = stageCamera ? (sensorWidthMm * stageCamera.sensorHeightMm) / stageCamera.sensorWidthMm : (sensorWidthMm * 9) / 16;
+      return { focalLengthMm: lens.focalLengthMm, sensorWidthMm, sensorHeightMm };
+    },
+    subjects: () => hub.subjectList(),
+    safeVolume: stage.safeVolume,
+  };
+}
+
+/** Suggestions and audit events go to consoles, not render nodes (see LiveClient.receivesDirectorTraffic). */
+const wantsDirectorTraffic = (c: LiveClient): boolean => c.receivesDirectorTraffic;
+
+export function createDirectorOutbox(audit: AuditLog, live: LiveServer): DirectorOutbox {
+  return {
+    // To disk first, then to the consoles as an `audit` event (never re-read from the file).
+    record: (entry) => {
+      const record = audit.append(entry);
+      live.broadcast({ type: 'event', name: 'audit', data: record }, wantsDirectorTraffic);
+      return record;
+    },
+    suggestions: (message) => live.broadcast(message, wantsDirectorTraffic),
+  };
+}
