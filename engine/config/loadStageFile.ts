@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { demoStage } from '../stage/demoStage.ts';
 import type { Stage } from '../stage/Stage.ts';
-import { parseStageConfig, StageConfigError } from '../stage/StageConfig.ts';
+import { parseStageConfig } from '../stage/parseStageConfig.ts';
+import { StageConfigError } from '../stage/StageConfig.ts';
 import { ConfigError } from './EngineConfig.ts';
 
 /** Largest stage file we read; real ones are a few KiB. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
 import type { WallSection } from './Stage.ts';
-import { parseStageConfig, type StageConfigInput } from './StageConfig.ts';
+import { parseStageConfig } from './parseStageConfig.ts';
+import type { StageConfigInput } from './StageConfig.ts';
 
 const CAMERA = { id: 'cam', sensorWidthMm: 24.89, sensorHeightMm: 18.66 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssuePath } from '../protocol/formatIssuePath.ts';
-import { parseStageConfig, StageConfigError, type StageConfigInput } from './StageConfig.ts';
+import { parseStageConfig } from './parseStageConfig.ts';
+import { StageConfigError, type StageConfigInput } from './StageConfig.ts';
 
 /** A small valid stage: curved main wall, a flat side wall, a ceiling. Tests break one thing at a time. */
 function validConfig(): StageConfigInput & { walls: any[]; cameras: any[] } {

@@ -1,8 +1,6 @@
 // The stage JSON file (LED walls, cameras, viewpoint) as a zod schema, and its parser with errors that name the field.
 import { z } from 'zod';
-import { formatIssuePath } from '../protocol/formatIssuePath.ts';
 import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
-import { resolveStage, type Stage } from './Stage.ts';
 
 /** Wall ids appear in URLs (`/wall/{id}`): lower-case, digits and dashes, at most 32. */
 export const WALL_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -158,19 +156,6 @@ export class StageConfigError extends Error {
   }
 }
 
-/** Validate parsed JSON and resolve it into the stage model; throws `StageConfigError`. */
-export function parseStageConfig(json: unknown, sourceName: string): Stage {
-  const parsed = StageConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new StageConfigError(
-      sourceName,
-      parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), reason: issue.message })),
-    );
-  }
-  return resolveStage(parsed.data);
-}
-
-/** `['walls', 1, 'radiusM']` → `walls[1].radiusM`; the empty path is the whole file. */
 type Corners = z.output<typeof CornersSchema>;
 
 /** Why the three corners are not a usable rectangle, or undefined. */

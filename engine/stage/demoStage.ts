@@ -1,6 +1,7 @@
 // The built-in demo stage (used when VP_STAGE is unset): a horseshoe main wall with a flat ceiling, like common ICVFX volumes.
 import type { Stage } from './Stage.ts';
-import { parseStageConfig, type StageConfigInput } from './StageConfig.ts';
+import { parseStageConfig } from './parseStageConfig.ts';
+import type { StageConfigInput } from './StageConfig.ts';
 
 /**
  * Main wall: half a cylinder, radius 7 m centred on (x, z) = (0, 3), from -90° (the left end at

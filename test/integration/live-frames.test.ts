@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { connectLive, type TestLiveClient } from '../support/liveClient.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
 import { createUdpClient, type UdpClient } from '../support/udp.ts';
-import { parseStageConfig } from '../../engine/stage/StageConfig.ts';
+import { parseStageConfig } from '../../engine/stage/parseStageConfig.ts';
 
 let te: TestEngine;
 let udp: UdpClient;
