@@ -11,7 +11,7 @@ export const AxisMappingSpecSchema = z
   .refine((spec) => new Set(spec.map((s) => s.replace('-', ''))).size === 3, 'each source axis must be used once')
   .refine((spec) => determinant(matrixFromSpec(spec)) === 1, 'mapping must be a proper rotation (no mirroring)');
 
-/** FreeD and OpenTrackIO: Z up, +Y forward, +X right → engine Y up, -Z forward (DESIGN.md). */
+/** FreeD and OpenTrackIO: Z up, +Y forward, +X right → engine Y up, -Z forward (the README's "Coordinates and units"). */
 export const Z_UP_TO_Y_UP: AxisMappingSpec = ['x', 'z', '-y'];
 export const IDENTITY_MAPPING: AxisMappingSpec = ['x', 'y', 'z'];
 

@@ -1,4 +1,4 @@
-// The normalised tracking types every protocol adapter produces (DESIGN.md "CameraSample").
+// The normalised tracking types every protocol adapter produces (the README's "How a sample flows" and "Coordinates and units").
 
 /** Metres, stage space: right-handed, Y up, origin at the LED volume's floor centre. */
 export type Vec3 = [x: number, y: number, z: number];

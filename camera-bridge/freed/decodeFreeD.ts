@@ -55,9 +55,10 @@ export function parseFreeD(buf: Uint8Array): FreeDRaw | Rejection {
 }
 
 /**
- * One D1 message as an engine camera update `freed-<n>`: position in metres and rotation
- * through `mapping` (usually Z_UP_TO_Y_UP), raw encoders always, lens values when the source
- * has a lens table. Allocates only the update it returns.
+ * One D1 message as a camera update `freed-<n>`: position in metres and rotation through `mapping`
+ * (the engine passes the identity: FreeD's own Z-up frame, and the hub applies each source's axis
+ * mapping, Z_UP_TO_Y_UP by default), raw encoders always, lens values when the source has a lens
+ * table. Allocates only the update it returns.
  */
 export function decodeFreeDPacket(buf: Uint8Array, mapping: AxisMapping, lens?: FreeDLensTable): DecodeResult {
   const bad = validateFreeD(buf);

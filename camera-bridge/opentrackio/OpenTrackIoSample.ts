@@ -18,7 +18,7 @@ import { reject, RejectReason, type Rejection } from '../DecodeResult.ts';
 export const OPENTRACKIO_PROTOCOL_NAME = 'OpenTrackIO';
 /** The version this implementation was written against (camdkit versioning_types.py). */
 export const OPENTRACKIO_PROTOCOL_VERSION = [1, 0, 1] as const;
-/** Accepted [major, minor]: the published camdkit examples still say 0.9.3 (DESIGN.md). */
+/** Accepted [major, minor]: the published camdkit examples still say 0.9.3 (see the README: OpenTrackIO 1.0.x / 0.9.x). */
 export const SUPPORTED_PROTOCOL_VERSIONS: readonly (readonly [number, number])[] = [
   [0, 9],
   [1, 0],

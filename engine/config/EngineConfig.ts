@@ -1,4 +1,4 @@
-// Engine settings from CLI flags and VP_* environment variables (flags win), validated with zod; DESIGN.md "Defaults".
+// Engine settings from CLI flags and VP_* environment variables (flags win), validated with zod; the README's "Configuration" table lists them.
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 
