@@ -17,11 +17,12 @@ export interface LensSample {
   zoom?: number;
 }
 
-/** One tracked camera pose at engine time `t` (seconds, engine clock). */
+/** One tracked camera pose at engine time `tS`. */
 export interface CameraSample {
   sourceId: string;
   cameraId: string;
-  t: number;
+  /** When the pose was measured, engine clock, s. */
+  tS: number;
   timecode?: string;
   position: Vec3;
   rotation: Quat;

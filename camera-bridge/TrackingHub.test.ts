@@ -17,7 +17,7 @@ describe('TrackingHub', () => {
     const hub = new TrackingHub({ clock, sourceConfig: { osc: RAW } });
     expect(hub.ingest('osc', cam('A', 0.5), clock.nowS())).toBeUndefined();
     expect(hub.cameraIds()).toEqual(['A']);
-    expect(hub.latestSample('A')).toMatchObject({ sourceId: 'osc:A', cameraId: 'A', t: 10, position: [0.5, 1, 2] });
+    expect(hub.latestSample('A')).toMatchObject({ sourceId: 'osc:A', cameraId: 'A', tS: 10, position: [0.5, 1, 2] });
   });
 
   it('goes stale after the timeout with no samples and fresh on the next good one', () => {
@@ -55,16 +55,16 @@ describe('TrackingHub', () => {
     const clock = new ManualClock(5, 1_700_000_000);
     const hub = new TrackingHub({ clock, sourceConfig: { 'osc:A': { latencyOffsetMs: 40 } } });
     hub.ingest('osc', cam('A', 0), 5);
-    expect(hub.latestSample('A')!.t).toBeCloseTo(4.96, 9);
+    expect(hub.latestSample('A')!.tS).toBeCloseTo(4.96, 9);
     // Sender says the pose is 20 ms old: 5.1 - 0.02 - 0.04
     clock.timeS = 5.1;
     hub.ingest('osc', cam('A', 0, { sourceTimeUnixS: clock.unixNowS() - 0.02 }), 5.1);
-    expect(hub.latestSample('A')!.t).toBeCloseTo(5.04, 6); // Unix-seconds doubles carry ~1e-7 s rounding
+    expect(hub.latestSample('A')!.tS).toBeCloseTo(5.04, 6); // Unix-seconds doubles carry ~1e-7 s rounding
     expect(hub.health()[0]!.latencyMs).toBeCloseTo(20, 3);
     // A sender clock an hour off is ignored rather than trusted.
     clock.timeS = 5.2;
     hub.ingest('osc', cam('A', 0, { sourceTimeUnixS: clock.unixNowS() - 3600 }), 5.2);
-    expect(hub.latestSample('A')!.t).toBeCloseTo(5.16, 6);
+    expect(hub.latestSample('A')!.tS).toBeCloseTo(5.16, 6);
   });
 
   it('merges lens-only updates into the camera and completes partial poses from the last one', () => {

@@ -53,7 +53,8 @@ interface CameraState {
 
 export interface SubjectState {
   subjectId: string;
-  t: number;
+  /** When the position was measured, engine clock, s. */
+  tS: number;
   position: Vec3;
   /** m/s, from the last two samples. */
   velocity: Vec3;
@@ -240,7 +241,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       cam.history.push(tS, p, q);
       copyVec3(p, cam.latest.position);
       copyQuat(q, cam.latest.rotation);
-      cam.latest.t = tS;
+      cam.latest.tS = tS;
       if (!cam.hasPose) this.notePosed(cam);
       cam.hasPose = true;
     } else if (!u.lens && u.status === undefined && u.timecode === undefined) {
@@ -265,16 +266,16 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     let s = this.subjects.get(u.subjectId);
     if (!s) {
       if (this.subjects.size >= this.maxSubjects) return this.refuse(protocol, RejectReason.UnknownId, 'subject limit reached');
-      s = { subjectId: u.subjectId, t: tS, position: [...u.position], velocity: [0, 0, 0] };
+      s = { subjectId: u.subjectId, tS, position: [...u.position], velocity: [0, 0, 0] };
       this.subjects.set(u.subjectId, s);
       this.subjectStates.push(s);
     } else {
-      const dtS = tS - s.t;
+      const dtS = tS - s.tS;
       if (dtS > 0) {
         for (let i = 0; i < 3; i++) s.velocity[i] = (u.position[i]! - s.position[i]!) / dtS;
       }
       copyVec3(u.position, s.position);
-      s.t = tS;
+      s.tS = tS;
     }
     this.emit('subject', s);
     return undefined;
@@ -309,7 +310,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     cam = {
       cameraId,
       history: new PoseHistory(),
-      latest: { sourceId: '', cameraId, t: 0, position: [0, 0, 0], rotation: [0, 0, 0, 1] },
+      latest: { sourceId: '', cameraId, tS: 0, position: [0, 0, 0], rotation: [0, 0, 0, 1] },
       hasPose: false,
       lens: undefined,
       pendingLens: {},

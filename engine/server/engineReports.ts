@@ -78,9 +78,10 @@ export function engineState(p: Pick<EngineParts, 'clock' | 'hub' | 'live' | 'act
     frame: p.live.frame,
     activeCameraId: p.activeCameraId,
     cameras: p.hub.cameraIds().map((id) => {
-      const s = p.hub.latestSample(id)!;
-      return { ...s, position: [...s.position], rotation: [...s.rotation], stale: p.hub.isCameraStale(id, nowS) };
+      const { tS, ...s } = p.hub.latestSample(id)!;
+      // The wire keeps its name for the sample time: `t`, engine seconds.
+      return { ...s, t: tS, position: [...s.position], rotation: [...s.rotation], stale: p.hub.isCameraStale(id, nowS) };
     }),
-    subjects: p.hub.subjectList(),
+    subjects: p.hub.subjectList().map(({ tS, ...s }) => ({ ...s, t: tS })),
   };
 }
