@@ -1,8 +1,7 @@
 // One tick's frame as typed, preallocated data: the composer writes it, the encoder turns it into the `frame`
 // message (FrameMessage). Reused every tick: nothing here is allocated per frame once the cameras are known.
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
-import type { GhostPathWire, LensWire, MoveKindWire, MoveStatusWire, ProvenanceWire } from '../protocol/LiveMessages.ts';
-import type { MoveSpec } from '../protocol/MoveSpec.ts';
+import type { LensWire, MoveStateWire } from '../protocol/LiveMessages.ts';
 
 export interface CameraSnapshot {
   id: string;
@@ -32,18 +31,11 @@ export interface WallSnapshot {
   sections: SectionSnapshot[];
 }
 
-/** What the active move looks like this frame; `plan` changes only when `planRevision` does. */
-export interface MoveSnapshot {
-  moveId: string;
-  kind: MoveKindWire;
-  status: MoveStatusWire;
-  progress: number;
-  elapsedS: number;
-  durationS: number;
-  speed: number;
+/** What the active move looks like this frame (MoveStateWire's timing fields); `plan` changes only with `planRevision`. */
+export interface MoveSnapshot extends Pick<MoveStateWire, 'moveId' | 'kind' | 'status' | 'progress' | 'elapsedS' | 'durationS' | 'speed'> {
   /** Bumped whenever `plan` may have changed (start, any command): the encoder re-serialises it only then. */
   planRevision: number;
-  plan: { spec: MoveSpec; provenance: ProvenanceWire; suggestionId: string | null; path: GhostPathWire };
+  plan: Pick<MoveStateWire, 'spec' | 'provenance' | 'suggestionId' | 'path'>;
 }
 
 /** Talent as the hub tracks it (the hub's own objects, read during the tick). */

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { AckMessage, CommandMessage, HelloMessage, RoleWire, ServerMessage } from '../protocol/LiveMessages.ts';
 import type { FramePayload } from '../frame/FrameEncoder.ts';
+import type { RenderNodeHealthWire } from '../protocol/health.ts';
 import { ClientMessageSchema, MAX_LIVE_MESSAGE_BYTES } from './ClientMessageSchema.ts';
 import { LiveClient } from './LiveClient.ts';
 
@@ -30,16 +31,8 @@ export interface LiveServerOptions {
   onProtocolError?: (client: LiveClient, reason: string) => void;
 }
 
-export interface RenderNodeHealth {
-  clientId: string;
-  wallId: string | undefined;
-  presentedFrame: number;
-  lagFrames: number | null;
-  presentedFps: number;
-  inSync: boolean;
-  framesSent: number;
-  framesDropped: number;
-}
+/** A render node's sync as `GET /api/health` reports it. */
+export type RenderNodeHealth = RenderNodeHealthWire;
 
 export class LiveServer {
   private readonly wss: WebSocketServer;
