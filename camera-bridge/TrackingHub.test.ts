@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { CameraUpdate } from './CameraSample.ts';
+import type { CameraUpdate, SubjectUpdate } from './CameraSample.ts';
 import { RejectReason } from './DecodeResult.ts';
 import { ManualClock } from './EngineClock.ts';
 import { DEFAULT_POSE_FILTER } from './filter/PoseFilter.ts';
 import { TrackingHub } from './TrackingHub.ts';
 
 const RAW = { filter: { ...DEFAULT_POSE_FILTER, enabled: false } };
+
+function subject(subjectId: string, x: number): SubjectUpdate {
+  return { kind: 'subject', subjectId, position: [x, 0, 0] };
+}
 
 function cam(cameraId: string, x: number, extra: Partial<CameraUpdate> = {}): CameraUpdate {
   return { kind: 'camera', cameraId, position: [x, 1, 2], rotation: [0, 0, 0, 1], ...extra };
@@ -107,6 +111,65 @@ describe('TrackingHub', () => {
     const hub = new TrackingHub({ clock: new ManualClock(0) });
     hub.ingest('osc', { kind: 'subject', subjectId: 's', position: [0, 0, 0] }, 0);
     hub.ingest('osc', { kind: 'subject', subjectId: 's', position: [0.5, 0, 0] }, 0.5);
+    expect(hub.subjectList()[0]!.velocity).toEqual([1, 0, 0]);
+  });
+
+  it('a subject goes stale after the default 1 s without a position and fresh on the next one, one event per transition', () => {
+    const clock = new ManualClock(0);
+    const hub = new TrackingHub({ clock });
+    const events: string[] = [];
+    hub.on('subjectStale', (s) => events.push(`stale ${s.subjectId}`));
+    hub.on('subjectFresh', (s) => events.push(`fresh ${s.subjectId}`));
+    hub.ingest('osc', subject('ana', 0), 0);
+    const ana = hub.subjectList()[0]!;
+    clock.timeS = 1;
+    hub.checkStale();
+    expect(ana.stale).toBe(false);
+    expect(hub.isSubjectStale('ana')).toBe(false);
+    clock.timeS = 1.001;
+    expect(hub.isSubjectStale('ana')).toBe(true); // between ticks, before checkStale flips the flag
+    expect(ana.stale).toBe(false);
+    hub.checkStale();
+    hub.checkStale(); // a second check must not repeat the event
+    expect(ana.stale).toBe(true);
+    expect(hub.subjectList()).toEqual([ana]); // still listed, flagged
+    hub.ingest('osc', subject('ana', 2), clock.nowS());
+    expect(ana.stale).toBe(false);
+    expect(hub.isSubjectStale('ana')).toBe(false);
+    hub.checkStale();
+    expect(events).toEqual(['stale ana', 'fresh ana']);
+  });
+
+  it('uses a custom subject timeout, independent of the camera source timeout', () => {
+    const clock = new ManualClock(0);
+    const hub = new TrackingHub({ clock, staleTimeoutS: 0.1, subjectStaleTimeoutS: 0.3 });
+    hub.ingest('osc', cam('A', 0), 0);
+    hub.ingest('osc', subject('ana', 0), 0);
+    hub.checkStale(0.2);
+    expect(hub.health()[0]!.stale).toBe(true);
+    expect(hub.subjectList()[0]!.stale).toBe(false);
+    hub.checkStale(0.301);
+    expect(hub.subjectList()[0]!.stale).toBe(true);
+    expect(hub.isSubjectStale('nobody', 0)).toBe(true);
+  });
+
+  it('times a subject from when its position arrived, not the sender timestamp', () => {
+    const clock = new ManualClock(5, 1_700_000_000);
+    const hub = new TrackingHub({ clock });
+    // Measured 0.8 s before it arrived: still fresh for a full timeout after arrival.
+    hub.ingest('osc', { ...subject('ana', 0), sourceTimeUnixS: clock.unixNowS() - 0.8 }, 5);
+    expect(hub.subjectList()[0]!.tS).toBeCloseTo(4.2, 6);
+    expect(hub.isSubjectStale('ana', 5.9)).toBe(false);
+  });
+
+  it('restarts velocity when a subject comes back after going stale', () => {
+    const hub = new TrackingHub({ clock: new ManualClock(0) });
+    hub.ingest('osc', subject('ana', 0), 0);
+    hub.ingest('osc', subject('ana', 0.5), 0.5);
+    hub.checkStale(2);
+    hub.ingest('osc', subject('ana', 3), 2); // 2.5 m in 1.5 s is a gap, not a walk
+    expect(hub.subjectList()[0]!.velocity).toEqual([0, 0, 0]);
+    hub.ingest('osc', subject('ana', 3.5), 2.5);
     expect(hub.subjectList()[0]!.velocity).toEqual([1, 0, 0]);
   });
 

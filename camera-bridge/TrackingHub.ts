@@ -1,5 +1,5 @@
 // Where every decoded update lands: merges partial updates, maps axes, compensates latency, filters jitter,
-// keeps a short history per camera and per-source health, and flags sources that go stale.
+// keeps a short history per camera and per-source health, and flags sources and subjects that go stale.
 import { EventEmitter } from 'node:events';
 import { AxisMapping } from './AxisMapping.ts';
 import type { CameraSample, CameraUpdate, LensSample, Quat, SubjectUpdate, TrackingProtocol, TrackingUpdate, Vec3 } from './CameraSample.ts';
@@ -16,6 +16,8 @@ export interface TrackingHubOptions {
   clock: EngineClock;
   /** A source with no good sample for this long is stale, s. */
   staleTimeoutS?: number;
+  /** A subject with no position for this long is stale (left out of the AI director's input), s. */
+  subjectStaleTimeoutS?: number;
   /** When set, only these camera ids are accepted (stage config locks the list). */
   allowedCameraIds?: ReadonlySet<string>;
   /** Bound on distinct cameras and subjects so garbage ids cannot grow memory. */
@@ -58,6 +60,10 @@ export interface SubjectState {
   position: Vec3;
   /** m/s, from the last two samples. */
   velocity: Vec3;
+  /** When the last position arrived, engine clock, s. */
+  lastSeenS: number;
+  /** No position for longer than the subject timeout, as of the last `checkStale` (between ticks: `isSubjectStale`). */
+  stale: boolean;
 }
 
 export interface SourceHealth {
@@ -82,6 +88,8 @@ export interface TrackingHubEvents {
   subject: [SubjectState];
   stale: [TrackingSource];
   fresh: [TrackingSource];
+  subjectStale: [SubjectState];
+  subjectFresh: [SubjectState];
 }
 
 const SANE_POSITION_M = 10_000;
@@ -89,6 +97,7 @@ const SANE_POSITION_M = 10_000;
 export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   readonly clock: EngineClock;
   readonly staleTimeoutS: number;
+  readonly subjectStaleTimeoutS: number;
   private readonly allowedCameraIds: ReadonlySet<string> | undefined;
   private readonly maxCameras: number;
   private readonly maxSubjects: number;
@@ -109,6 +118,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     super();
     this.clock = options.clock;
     this.staleTimeoutS = options.staleTimeoutS ?? 0.1;
+    this.subjectStaleTimeoutS = options.subjectStaleTimeoutS ?? 1;
     this.allowedCameraIds = options.allowedCameraIds;
     this.maxCameras = options.maxCameras ?? 64;
     this.maxSubjects = options.maxSubjects ?? 64;
@@ -149,7 +159,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     return this.posedCameraIds;
   }
 
-  /** Tracked talent, in first-seen order. A live view (see cameraIds); its entries are the hub's own state. */
+  /** Tracked talent, stale or not, in first-seen order. A live view (see cameraIds); its entries are the hub's own state. */
   subjectList(): readonly SubjectState[] {
     return this.subjectStates;
   }
@@ -177,13 +187,28 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     return true;
   }
 
-  /** Flip stale flags; call every tick. Emits `stale`/`fresh` on transitions. */
+  /** A subject is stale when no position arrived within the subject timeout; an unknown subject is stale too. */
+  isSubjectStale(subjectId: string, nowS = this.clock.nowS()): boolean {
+    const s = this.subjects.get(subjectId);
+    return !s || nowS - s.lastSeenS > this.subjectStaleTimeoutS;
+  }
+
+  /**
+   * Flip stale flags; call every tick. Emits `stale` (sources) and `subjectStale` on transitions; `fresh` and
+   * `subjectFresh` come from the next good update.
+   */
   checkStale(nowS = this.clock.nowS()): void {
     for (const source of this.sources.values()) {
       const stale = nowS - source.stats.lastSeenS > this.staleTimeoutS;
       if (stale && !source.stale) {
         source.stale = true;
         this.emit('stale', source);
+      }
+    }
+    for (const s of this.subjectStates) {
+      if (!s.stale && nowS - s.lastSeenS > this.subjectStaleTimeoutS) {
+        s.stale = true;
+        this.emit('subjectStale', s);
       }
     }
   }
@@ -266,16 +291,24 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     let s = this.subjects.get(u.subjectId);
     if (!s) {
       if (this.subjects.size >= this.maxSubjects) return this.refuse(protocol, RejectReason.UnknownId, 'subject limit reached');
-      s = { subjectId: u.subjectId, tS, position: [...u.position], velocity: [0, 0, 0] };
+      s = { subjectId: u.subjectId, tS, position: [...u.position], velocity: [0, 0, 0], lastSeenS: receiveTimeS, stale: false };
       this.subjects.set(u.subjectId, s);
       this.subjectStates.push(s);
     } else {
       const dtS = tS - s.tS;
-      if (dtS > 0) {
+      if (receiveTimeS - s.lastSeenS > this.subjectStaleTimeoutS) {
+        // Back after a gap: the difference from the last position is no velocity; start over as at first sight.
+        s.velocity.fill(0);
+      } else if (dtS > 0) {
         for (let i = 0; i < 3; i++) s.velocity[i] = (u.position[i]! - s.position[i]!) / dtS;
       }
       copyVec3(u.position, s.position);
       s.tS = tS;
+      s.lastSeenS = receiveTimeS;
+      if (s.stale) {
+        s.stale = false;
+        this.emit('subjectFresh', s);
+      }
     }
     this.emit('subject', s);
     return undefined;

@@ -98,6 +98,7 @@ export class Engine {
     this.hub = new TrackingHub({
       clock,
       staleTimeoutS: config.staleTimeoutMs / 1000,
+      subjectStaleTimeoutS: config.subjectStaleMs / 1000,
       ...(stage.lockCameras && { allowedCameraIds: new Set(stage.cameras.map((c) => c.id)) }),
     });
     this.hub.on('stale', (s) => log.warn({ sourceId: s.sourceId }, 'tracking source stale'));

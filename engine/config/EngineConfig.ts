@@ -25,6 +25,8 @@ export const EngineConfigSchema = z.object({
   tokens: z.string().optional(),
   /** A source with no sample for this long is stale, ms. */
   staleTimeoutMs: z.coerce.number().positive().max(10_000).default(100),
+  /** A subject (talent) with no position for this long is stale: reported so, and left out of the AI director's input, ms. */
+  subjectStaleMs: z.coerce.number().positive().max(60_000).default(1000),
   verbose: Bool.default(false),
   /**
    * The frame clock polls the last this-many ms before each tick for sub-millisecond timing; it costs that share of
@@ -49,6 +51,7 @@ const FLAGS = {
   simulate: ['simulate', 'VP_SIMULATE'],
   tokens: ['tokens', 'VP_TOKENS'],
   'stale-timeout-ms': ['staleTimeoutMs', 'VP_STALE_TIMEOUT_MS'],
+  'subject-stale-ms': ['subjectStaleMs', 'VP_SUBJECT_STALE_MS'],
   verbose: ['verbose', 'VP_VERBOSE'],
   'clock-spin-ms': ['clockSpinMs', 'VP_CLOCK_SPIN_MS'],
   'ai-thread': ['aiThread', 'VP_AI_THREAD'],

@@ -31,7 +31,10 @@ function snapshot(): FrameSnapshot {
     cameraCount: 1,
     move: createMoveSnapshot(),
     hasMove: false,
-    subjects: [{ subjectId: 'talent', position: [0.12345, 0, -3], velocity: [0.5, 0, 0.0004] }],
+    subjects: [
+      { subjectId: 'talent', position: [0.12345, 0, -3], velocity: [0.5, 0, 0.0004], stale: false },
+      { subjectId: 'gone', position: [1, 0, -2], velocity: [0, 0, 0], stale: true },
+    ],
     walls: [
       { id: 'main', sections: [visible, createSectionSnapshot()] },
       { id: 'ceiling', sections: [createSectionSnapshot()] },
@@ -59,7 +62,10 @@ describe('FrameEncoder', () => {
         },
       ],
       move: null,
-      subjects: [{ id: 'talent', position: [0.1235, 0, -3], velocity: [0.5, 0, 0] }],
+      subjects: [
+        { id: 'talent', position: [0.1235, 0, -3], velocity: [0.5, 0, 0], stale: false },
+        { id: 'gone', position: [1, 0, -2], velocity: [0, 0, 0], stale: true },
+      ],
       walls: {
         main: {
           sections: [

@@ -36,7 +36,7 @@ export class FrameEncoder {
     let subjects = '';
     for (let i = 0; i < snap.subjects.length; i++) {
       const s = snap.subjects[i]!;
-      subjects += `${i ? ',' : ''}{"id":${JSON.stringify(s.subjectId)},"position":${nums(s.position, 4)},"velocity":${nums(s.velocity, 3)}}`;
+      subjects += `${i ? ',' : ''}{"id":${JSON.stringify(s.subjectId)},"position":${nums(s.position, 4)},"velocity":${nums(s.velocity, 3)},"stale":${s.stale}}`;
     }
     this.payload.frame = snap.frame;
     this.payload.head =

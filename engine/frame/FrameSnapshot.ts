@@ -44,6 +44,8 @@ export interface SubjectSnapshot {
   readonly position: Readonly<Vec3>;
   /** m/s */
   readonly velocity: Readonly<Vec3>;
+  /** No position within the subject timeout (the hub's flag, set by its per-tick check before the frame is composed). */
+  readonly stale: boolean;
 }
 
 export interface FrameSnapshot {

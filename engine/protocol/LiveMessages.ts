@@ -163,8 +163,8 @@ export interface FrameMessage {
   cameras: CameraFrameWire[];
   /** The active move on the active camera, or null. */
   move: MoveStateWire | null;
-  /** Tracked talent, m and m/s. */
-  subjects: { id: string; position: Vec3Wire; velocity: Vec3Wire }[];
+  /** Tracked talent, m and m/s; `stale`: no position within the subject timeout (`VP_SUBJECT_STALE_MS`). */
+  subjects: { id: string; position: Vec3Wire; velocity: Vec3Wire; stale: boolean }[];
   /** Per-wall inner-frustum projections for the active camera; only the walls the client subscribed to. */
   walls: Record<string, WallFrameWire>;
 }

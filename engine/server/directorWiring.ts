@@ -1,6 +1,6 @@
 // The AI director's two seams as the engine fills them: its view of the stage (tracking hub, stage cameras, the
 // frame composer's active camera) and its outbox (the audit log on disk, then the consoles over /live).
-import type { TrackingHub } from '../../camera-bridge/TrackingHub.ts';
+import type { SubjectState, TrackingHub } from '../../camera-bridge/TrackingHub.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
 import type { DirectorOutbox } from '../director/DirectorOutbox.ts';
 import type { DirectorView } from '../director/DirectorView.ts';
@@ -10,6 +10,7 @@ import type { LiveServer } from '../live/LiveServer.ts';
 import type { Stage } from '../stage/Stage.ts';
 
 export function createDirectorView(hub: TrackingHub, stage: Stage, selection: { readonly activeCameraId: string | null }): DirectorView {
+  const fresh: SubjectState[] = []; // the fresh subjects, refilled by each subjects() call (the session reads it every tick)
   return {
     activeCameraId: () => selection.activeCameraId,
     trackedPose: (cameraId, nowS, out) => hub.sampleCamera(cameraId, nowS, out),
@@ -22,7 +23,13 @@ export function createDirectorView(hub: TrackingHub, stage: Stage, selection: { 
       const sensorHeightMm = stageCamera ? (sensorWidthMm * stageCamera.sensorHeightMm) / stageCamera.sensorWidthMm : (sensorWidthMm * 9) / 16;
       return { focalLengthMm: lens.focalLengthMm, sensorWidthMm, sensorHeightMm };
     },
-    subjects: () => hub.subjectList(),
+    // Stale talent (no position within the subject timeout) is left out: the director neither frames nor names it.
+    subjects: () => {
+      const nowS = hub.clock.nowS();
+      fresh.length = 0;
+      for (const s of hub.subjectList()) if (!hub.isSubjectStale(s.subjectId, nowS)) fresh.push(s);
+      return fresh;
+    },
     safeVolume: stage.safeVolume,
   };
 }

@@ -70,7 +70,7 @@ function directorHealth(director: DirectorSession): DirectorHealthWire {
   return { ...director.stats, thread: 'worker', workerInferenceMs: source.lastInferenceMs, workerRestarts: source.restarts };
 }
 
-/** `GET /api/state`: every camera's latest filtered sample with its stale flag, and the tracked talent. */
+/** `GET /api/state`: every camera's latest filtered sample with its stale flag, and the tracked talent with theirs. */
 export function engineState(p: Pick<EngineParts, 'clock' | 'hub' | 'live' | 'activeCameraId'>): object {
   const nowS = p.clock.nowS();
   return {
@@ -82,6 +82,13 @@ export function engineState(p: Pick<EngineParts, 'clock' | 'hub' | 'live' | 'act
       // The wire keeps its name for the sample time: `t`, engine seconds.
       return { ...s, t: tS, position: [...s.position], rotation: [...s.rotation], stale: p.hub.isCameraStale(id, nowS) };
     }),
-    subjects: p.hub.subjectList().map(({ tS, ...s }) => ({ ...s, t: tS })),
+    // Stale from the last arrival rather than the hub's flag, which only flips on the next tick.
+    subjects: p.hub.subjectList().map((s) => ({
+      subjectId: s.subjectId,
+      position: [...s.position],
+      velocity: [...s.velocity],
+      t: s.tS,
+      stale: p.hub.isSubjectStale(s.subjectId, nowS),
+    })),
   };
 }
