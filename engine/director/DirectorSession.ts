@@ -312,10 +312,11 @@ export class DirectorSession implements ActiveMoveSource {
     this.refreshPolicy.dirty = false;
     this.refreshPolicy.remember(input, this.view.latestPosition(cameraId));
     this.suggestionsInput = input;
-    const known = new Set(this.suggestions.map((s) => s.id));
+    // Ids are stable per kind and target: a card refreshed with the same move is not "shown" again.
+    const shown = new Map(this.suggestions.map((s) => [s.id, JSON.stringify(s.params)]));
     this.suggestions = suggestions.map((s) => ({ ...s, path: this.ghostPathFromNow(s.params) }));
     for (const s of suggestions) {
-      if (known.has(s.id)) continue;
+      if (shown.get(s.id) === JSON.stringify(s.params)) continue;
       this.appendAudit({
         type: 'suggestion.shown',
         actor: { kind: 'ai', modelVersion: s.modelVersion },

@@ -8,6 +8,8 @@ import type { PreferenceRanker } from './PreferenceRanker.ts';
 import { describeRationale } from './rationale.ts';
 import { midpoint, PAIR_MAX_SEPARATION_M, pairSeparation, readSituation, type SituationReading } from './readSituation.ts';
 import { clamp, clampOrbitToLine, distanceForHeightFraction, safeTravelM, wrapAngle } from './sceneGeometry.ts';
+import { aimAngles, type FramePoint } from './aimAngles.ts';
+import { checkFramingPromise, pathInsideSafeVolume } from './framingPromise.ts';
 import type { SuggestionModel } from './SuggestionModel.ts';
 
 export interface SuggestOptions {
@@ -51,10 +53,19 @@ export function suggestMoves(model: SuggestionModel, input: DirectorInput, optio
     const kind = MOVE_KINDS[k] as MoveKind;
     const spec = buildMoveSpec(kind, prediction.params[kind], reading);
     if (!spec) continue;
+    // A suggestion that names a target is shown only if its path delivers it (the next kind gets the slot); a hold
+    // on something out of frame is still a hold on this shot, without the claim.
+    if (spec.target && !keepsFramingPromise(spec, reading)) {
+      if (kind !== 'hold') continue;
+      delete spec.target;
+    }
+    // Nor is a move whose planned path leaves the safe volume: the controller would clamp it off its path.
+    if (!pathInsideSafeVolume(spec, input, targetPosition(spec.target ?? null, reading))) continue;
     const parsed = MoveSpecSchema.safeParse(spec);
     if (!parsed.success) continue; // defensive: buildMoveSpec clamps every number into range
     out.push({
-      id: `${hash.slice(0, 12)}-${kind}`, // stable for the same input and kind, whatever the ranking
+      // The same kind on the same target keeps its id across refreshes: the card a director is looking at stays.
+      id: suggestionId(kind, parsed.data.target),
       kind,
       params: parsed.data,
       durationS: parsed.data.durationS,
@@ -80,7 +91,9 @@ export function buildMoveSpec(kind: MoveKind, n: MoveNumbers, r: SituationReadin
     case 'dolly':
     case 'truck':
     case 'pedestal': {
-      const d = n.distanceM ?? 0;
+      // A truck with a walking subject keeps pace with it over the move: the subject stays where it is in frame.
+      const walker = kind === 'truck' && target?.type === 'subject' ? r.subjects.find((s) => s.subject.id === target.id && s.moving) : undefined;
+      const d = walker ? walker.motion.lateralMps * spec.durationS : (n.distanceM ?? 0);
       const sign = d >= 0 ? 1 : -1;
       const room = safeTravelM(input, cam, kind === 'dolly' ? sign : 0, kind === 'truck' ? sign : 0, kind === 'pedestal' ? sign : 0, Math.min(Math.abs(d), 50));
       if (room < MIN_TRAVEL_M) return null;
@@ -97,10 +110,16 @@ export function buildMoveSpec(kind: MoveKind, n: MoveNumbers, r: SituationReadin
       break;
     }
     case 'pan':
-    case 'tilt':
-      spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
+    case 'tilt': {
+      // The network chose the target (by the angle it proposed); geometry sizes the turn that frames it.
+      const pos = targetPosition(target, r);
+      if (pos) {
+        const aim = aimAngles(cam.position, input.camera.rotation, pos, cam.hFovRad, cam.vFovRad, compositionFor(target, r));
+        spec.angleRad = kind === 'pan' ? aim.panRad : aim.tiltRad;
+      } else spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
       if (Math.abs(spec.angleRad) < MIN_TURN_RAD) return null;
       break;
+    }
     case 'roll':
       spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI / 2, Math.PI / 2);
       if (Math.abs(spec.angleRad) < MIN_TURN_RAD) return null;
@@ -118,7 +137,8 @@ export function buildMoveSpec(kind: MoveKind, n: MoveNumbers, r: SituationReadin
       const dir = kind === 'push-in' ? 1 : -1;
       const pos = targetPosition(target, r);
       let distanceM = n.distanceM ?? 1;
-      let fraction: number | undefined = n.subjectHeightFraction;
+      // Shot sizes (a fraction of frame height) are for people; an object is framed by distance.
+      let fraction: number | undefined = target?.type === 'poi' ? undefined : n.subjectHeightFraction;
       if (pos && fraction !== undefined) {
         // Let the framing set the end distance, and report the travel that achieves it.
         const now = Math.hypot(pos[0] - cam.position[0], pos[1] - cam.position[1], pos[2] - cam.position[2]);
@@ -201,6 +221,33 @@ export function easingFor(kind: MoveKind, r: SituationReading, target: MoveTarge
 /** Kind indices sorted by descending probability (ties: MOVE_KINDS order). */
 export function rankByProbability(probs: ArrayLike<number>): number[] {
   return Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
+}
+
+/** `<kind>-<target>` (e.g. `pan-poi:first-arch`), hashed when a long id would not fit a command's 64 characters. */
+export function suggestionId(kind: MoveKind, target: MoveTarget | undefined): string {
+  const key = !target ? 'none' : target.type === 'point' ? 'point' : `${target.type}:${target.id}`;
+  const id = `${kind}-${key}`;
+  if (id.length <= 64) return id;
+  let h = 0x811c9dc5; // FNV-1a, 32 bit
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return `${kind}-${target!.type}-${h.toString(16).padStart(8, '0')}`;
+}
+
+/** Where a turn puts its target: a walking subject a third off centre, looking into the frame it walks into. */
+function compositionFor(target: MoveTarget | null, r: SituationReading): FramePoint {
+  const walker = target?.type === 'subject' ? r.subjects.find((s) => s.subject.id === target.id && s.moving) : undefined;
+  if (!walker || Math.abs(walker.motion.lateralMps) < 0.2) return { x: 0, y: 0 };
+  return { x: walker.motion.lateralMps > 0 ? -1 / 3 : 1 / 3, y: 0 };
+}
+
+/** The promise of a targeted move, played through the planner with the subject's predicted motion. */
+export function keepsFramingPromise(spec: MoveSpec, r: SituationReading): boolean {
+  const target = spec.target;
+  if (!target) return true;
+  const pos = targetPosition(target, r);
+  if (!pos) return false;
+  const subject = target.type === 'subject' ? r.subjects.find((s) => s.subject.id === target.id)?.subject : undefined;
+  return checkFramingPromise(spec, r.input, pos, subject?.velocity).kept;
 }
 
 function targetPosition(target: MoveTarget | null, r: SituationReading): Readonly<[number, number, number]> | undefined {

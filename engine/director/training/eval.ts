@@ -11,6 +11,7 @@ import { heuristicDirector } from './heuristicDirector.ts';
 import { runPreferenceExperiment, type PreferenceExperimentResult } from './preferenceExperiment.ts';
 import { randomDirector } from './randomDirector.ts';
 import { modelRankings, scoreRankings, type DirectorScores } from './scoreDirectors.ts';
+import { scoreOutcomes, topSpecOf, type OutcomeScores } from './scoreOutcomes.ts';
 import { SeededRandom } from './SeededRandom.ts';
 import { generateSituations } from './shotGrammar.ts';
 
@@ -78,6 +79,31 @@ table(
     .map((k) => [k, String(scores.model.perKind[k]?.n ?? 0), pct(scores.model.perKind[k]?.top1 ?? 0), pct(scores.heuristic.perKind[k]?.top1 ?? 0), pct(scores.random.perKind[k]?.top1 ?? 0)]),
 );
 
+// ---- outcomes: does the top suggestion deliver the shot it names? ---------------------------------------
+const inputs = heldOut.map((s) => s.input);
+const modelRanked = modelRankings(model, heldOut);
+const outcomeRng = new SeededRandom(seed + 2);
+const outcomes: Record<'model (shipped: suggestMoves)' | 'model (geometry, unchecked)' | 'heuristic' | 'random', OutcomeScores> = {
+  'model (shipped: suggestMoves)': scoreOutcomes(inputs, inputs.map((input) => suggestMoves(model, input, { count: 1 })[0]?.params)),
+  'model (geometry, unchecked)': scoreOutcomes(inputs, inputs.map((input, i) => topSpecOf(input, modelRanked[i]!))),
+  heuristic: scoreOutcomes(inputs, inputs.map((input) => topSpecOf(input, heuristicDirector(input)))),
+  random: scoreOutcomes(inputs, inputs.map((input) => topSpecOf(input, randomDirector(outcomeRng)))),
+};
+say();
+say('Outcomes of the top suggestion, played through the move planner with the camera\'s lens (targeted = names a subject, point of interest or pair):');
+table(
+  ['director', 'targeted', 'target in frame at end', 'promise kept', 'pan/tilt centred (centre third)', 'shot-size error', 'inside safe volume'],
+  Object.entries(outcomes).map(([name, o]) => [
+    name,
+    `${o.targeted} of ${o.suggestions}`,
+    pct(o.endInFrame / Math.max(1, o.targeted)),
+    pct(o.kept / Math.max(1, o.targeted)),
+    `${pct(o.turnsCentred / Math.max(1, o.turnsToTarget))} of ${o.turnsToTarget}`,
+    o.framedMoves ? `${pct(o.shotSizeRelError)} (${o.framedMoves})` : '–',
+    pct(o.insideSafeVolume / Math.max(1, o.suggestions)),
+  ]),
+);
+
 // ---- preference adaptation ----------------------------------------------------------------------
 const experiment = runPreferenceExperiment(model, { count: experimentCount, seed: experimentSeed });
 const repeats: PreferenceExperimentResult[] = [1, 2, 3, 4, 5].map((i) => runPreferenceExperiment(model, { count: experimentCount, seed: experimentSeed + 1000 * i }));
@@ -135,6 +161,7 @@ await writeFile(
       modelVersion: model.modelVersion,
       backend,
       heldOut: { samples, seed, ...scores },
+      outcomes,
       preferenceExperiment: {
         ...experiment,
         repeats: repeats.map((r) => ({ seed: r.seed, baseTop1Acceptance: r.baseTop1Acceptance, adaptedTop1Acceptance: r.adaptedTop1Acceptance })),
