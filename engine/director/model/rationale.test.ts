@@ -140,3 +140,13 @@ describe('describeRationale: the observation is about what the move targets', ()
     );
   });
 });
+
+describe('describeRationale: a hold on no one', () => {
+  it('talks about the shot, never about someone out of frame it does nothing for', () => {
+    // Ana is behind the camera: a hold cannot frame her, so it comes without a target.
+    const input: DirectorInput = { ...ONE_SUBJECT_INPUT, subjects: [{ id: 'ana', position: [0, 1.2, 9], velocity: [0, 0, 0] }] };
+    const text = describeRationale({ kind: 'hold', durationS: 4, easing: 'linear' }, readSituation(input));
+    expect(text).toMatch(/^The shot is settled; hold/);
+    expect(text).not.toMatch(/ana/i);
+  });
+});

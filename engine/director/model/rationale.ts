@@ -77,6 +77,8 @@ function observation(kind: MoveKind, r: SituationReading, focus: Focus | undefin
   if (focus?.type === 'subject' && focus.s) return subjectObservation(kind, focus.s, r);
   if (focus?.type === 'pair') return pairObservation(focus.a, focus.b, r);
   if (focus?.type === 'poi' && focus.p) return poiObservation(kind, focus, focus.p, r);
+  // A hold on no one (what it would frame is not in frame) is about the shot: a reason to move would contradict it.
+  if (kind === 'hold') return said('the shot is settled');
   return said(setObservation(kind, r));
 }
 
