@@ -5,6 +5,7 @@ import { AxisMapping } from './AxisMapping.ts';
 import type { CameraSample, CameraUpdate, LensSample, Quat, SubjectUpdate, TrackingProtocol, TrackingUpdate, Vec3 } from './CameraSample.ts';
 import { RejectReason, reject, type Rejection } from './DecodeResult.ts';
 import type { EngineClock } from './EngineClock.ts';
+import { SubjectTracker, type SubjectState } from './SubjectTracker.ts';
 import { PoseFilter, type PoseFilterParams } from './filter/PoseFilter.ts';
 import { copyQuat, isUnitQuat, normalizeQuat } from './math/quaternion.ts';
 import { copyVec3 } from './math/vec3.ts';
@@ -53,19 +54,6 @@ interface CameraState {
   pendingLens: Partial<LensSample>;
 }
 
-export interface SubjectState {
-  subjectId: string;
-  /** When the position was measured, engine clock, s. */
-  tS: number;
-  position: Vec3;
-  /** m/s, from the last two samples. */
-  velocity: Vec3;
-  /** When the last position arrived, engine clock, s. */
-  lastSeenS: number;
-  /** No position for longer than the subject timeout, as of the last `checkStale` (between ticks: `isSubjectStale`). */
-  stale: boolean;
-}
-
 export interface SourceHealth {
   sourceId: string;
   protocol: TrackingProtocol;
@@ -97,17 +85,14 @@ const SANE_POSITION_M = 10_000;
 export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   readonly clock: EngineClock;
   readonly staleTimeoutS: number;
-  readonly subjectStaleTimeoutS: number;
   private readonly allowedCameraIds: ReadonlySet<string> | undefined;
   private readonly maxCameras: number;
-  private readonly maxSubjects: number;
   private readonly maxClockSkewS: number;
   private readonly initialConfig: Record<string, SourceConfigPatch>;
   private readonly sources = new Map<string, TrackingSource>();
   private readonly cameras = new Map<string, CameraState>();
-  private readonly subjects = new Map<string, SubjectState>();
+  private readonly subjects: SubjectTracker;
   private readonly posedCameraIds: string[] = [];
-  private readonly subjectStates: SubjectState[] = [];
   /** Hub refusals we could not attribute to a source (unknown ids, bad subjects), by protocol. */
   readonly unattributed = new Map<TrackingProtocol, RejectCounts>();
 
@@ -118,10 +103,9 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     super();
     this.clock = options.clock;
     this.staleTimeoutS = options.staleTimeoutS ?? 0.1;
-    this.subjectStaleTimeoutS = options.subjectStaleTimeoutS ?? 1;
     this.allowedCameraIds = options.allowedCameraIds;
     this.maxCameras = options.maxCameras ?? 64;
-    this.maxSubjects = options.maxSubjects ?? 64;
+    this.subjects = new SubjectTracker(options.subjectStaleTimeoutS ?? 1, options.maxSubjects ?? 64);
     this.maxClockSkewS = options.maxClockSkewS ?? 10;
     this.initialConfig = options.sourceConfig ?? {};
   }
@@ -161,7 +145,12 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
 
   /** Tracked talent, stale or not, in first-seen order. A live view (see cameraIds); its entries are the hub's own state. */
   subjectList(): readonly SubjectState[] {
-    return this.subjectStates;
+    return this.subjects.list();
+  }
+
+  /** A subject with no position for this long is stale, s. */
+  get subjectStaleTimeoutS(): number {
+    return this.subjects.staleTimeoutS;
   }
 
   source(sourceId: string): TrackingSource | undefined {
@@ -189,8 +178,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
 
   /** A subject is stale when no position arrived within the subject timeout; an unknown subject is stale too. */
   isSubjectStale(subjectId: string, nowS = this.clock.nowS()): boolean {
-    const s = this.subjects.get(subjectId);
-    return !s || nowS - s.lastSeenS > this.subjectStaleTimeoutS;
+    return this.subjects.isStale(subjectId, nowS);
   }
 
   /**
@@ -205,12 +193,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
         this.emit('stale', source);
       }
     }
-    for (const s of this.subjectStates) {
-      if (!s.stale && nowS - s.lastSeenS > this.subjectStaleTimeoutS) {
-        s.stale = true;
-        this.emit('subjectStale', s);
-      }
-    }
+    this.subjects.checkStale(nowS, (s) => this.emit('subjectStale', s));
   }
 
   health(nowS = this.clock.nowS()): SourceHealth[] {
@@ -288,28 +271,10 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     if (!finiteAll(u.position)) return this.refuse(protocol, RejectReason.NotFinite, 'subject position is not finite');
     if (u.position.some((v) => Math.abs(v) > SANE_POSITION_M)) return this.refuse(protocol, RejectReason.OutOfRange, 'subject position beyond 10 km');
     const tS = receiveTimeS - (this.senderAgeS(u.sourceTimeUnixS) ?? 0);
-    let s = this.subjects.get(u.subjectId);
-    if (!s) {
-      if (this.subjects.size >= this.maxSubjects) return this.refuse(protocol, RejectReason.UnknownId, 'subject limit reached');
-      s = { subjectId: u.subjectId, tS, position: [...u.position], velocity: [0, 0, 0], lastSeenS: receiveTimeS, stale: false };
-      this.subjects.set(u.subjectId, s);
-      this.subjectStates.push(s);
-    } else {
-      const dtS = tS - s.tS;
-      if (receiveTimeS - s.lastSeenS > this.subjectStaleTimeoutS) {
-        // Back after a gap: the difference from the last position is no velocity; start over as at first sight.
-        s.velocity.fill(0);
-      } else if (dtS > 0) {
-        for (let i = 0; i < 3; i++) s.velocity[i] = (u.position[i]! - s.position[i]!) / dtS;
-      }
-      copyVec3(u.position, s.position);
-      s.tS = tS;
-      s.lastSeenS = receiveTimeS;
-      if (s.stale) {
-        s.stale = false;
-        this.emit('subjectFresh', s);
-      }
-    }
+    const updated = this.subjects.update(u.subjectId, u.position, tS, receiveTimeS);
+    if (!updated) return this.refuse(protocol, RejectReason.UnknownId, 'subject limit reached');
+    const s = updated.state;
+    if (updated.wasStale) this.emit('subjectFresh', s);
     this.emit('subject', s);
     return undefined;
   }

@@ -1,6 +1,7 @@
 // The AI director's two seams as the engine fills them: its view of the stage (tracking hub, stage cameras, the
 // frame composer's active camera) and its outbox (the audit log on disk, then the consoles over /live).
-import type { SubjectState, TrackingHub } from '../../camera-bridge/TrackingHub.ts';
+import type { SubjectState } from '../../camera-bridge/SubjectTracker.ts';
+import type { TrackingHub } from '../../camera-bridge/TrackingHub.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
 import type { DirectorOutbox } from '../director/DirectorOutbox.ts';
 import type { DirectorView } from '../director/DirectorView.ts';
