@@ -14,7 +14,8 @@ export function StageLabels({ anchors, pois }: { anchors: LabelAnchors; pois: He
     const f = s.frame;
     return f?.cameras.map((c) => `${c.id}\t${c.stale ? 'stale' : c.id === f.activeCameraId ? 'active' : 'idle'}\t${c.lens.focalLengthMm.toFixed(0)}`).join('\n') ?? '';
   });
-  const subjects = useConsole((s) => s.frame?.subjects.map((x) => x.id).join('\n') ?? '');
+  // Stale flips at human speed (after a second without a position): part of the key, so the label re-renders then.
+  const subjects = useConsole((s) => s.frame?.subjects.map((x) => `${x.id}\t${x.stale ? 'stale' : 'live'}`).join('\n') ?? '');
   return (
     <div className="labels3d">
       {cams &&
@@ -35,16 +36,20 @@ export function StageLabels({ anchors, pois }: { anchors: LabelAnchors; pois: He
           );
         })}
       {subjects &&
-        subjects.split('\n').map((id) => (
-          <Label3D key={`subject:${id}`} anchors={anchors} id={`subject:${id}`} className="subject" testId={`subject-${id}`} locate={(out) => {
-            const s = findSubject(store.live.frame, id);
-            if (!s) return false;
-            out.set(s.position[0], Math.max(0, s.position[1]) + 1.95, s.position[2]);
-            return true;
-          }}>
-            {id}
-          </Label3D>
-        ))}
+        subjects.split('\n').map((line) => {
+          const [id = '', state = 'live'] = line.split('\t');
+          return (
+            <Label3D key={`subject:${id}`} anchors={anchors} id={`subject:${id}`} className={state === 'stale' ? 'subject stale' : 'subject'} testId={`subject-${id}`} locate={(out) => {
+              const s = findSubject(store.live.frame, id);
+              if (!s) return false;
+              out.set(s.position[0], Math.max(0, s.position[1]) + 1.95, s.position[2]);
+              return true;
+            }}>
+              {id}
+              {state === 'stale' && ' · STALE'}
+            </Label3D>
+          );
+        })}
       {pois.map((p) => (
         <Label3D key={`poi:${p.id}`} anchors={anchors} id={`poi:${p.id}`} className="poi" testId={`poi-${p.id}`} locate={(out) => (out.set(p.position[0], p.position[1] + 0.45, p.position[2]), true)}>
           ◆ {p.name}
