@@ -8,6 +8,7 @@ import { sendError, sendJson } from '../http/sendJson.ts';
 import { StaticFiles } from '../http/StaticFiles.ts';
 import type { LiveServer } from '../live/LiveServer.ts';
 import { AuditQuerySchema } from '../protocol/audit.ts';
+import { framingBalance } from '../protocol/framingBalance.ts';
 import type { EngineHealthWire } from '../protocol/health.ts';
 import type { SceneControl } from './SceneControl.ts';
 
@@ -39,6 +40,8 @@ export function registerHttpRoutes(http: HttpServer, deps: HttpRouteDeps): void 
       sendJson(res, 200, { records: deps.audit.query(q.data) });
     },
   });
+  // Fair framing over the whole record: who the AI frames, and whom directors accept moves onto.
+  http.get('/api/audit/framing', { roles: ROLES, handle: ({ res }) => sendJson(res, 200, framingBalance(deps.audit.query({ limit: Number.MAX_SAFE_INTEGER }))) });
   http.get('/api/scenes', { roles: ROLES, handle: ({ res }) => sendJson(res, 200, { current: deps.scenes.current, scenes: deps.scenes.list() }) });
   // Scene files and assets are public like the pages: walls fetch them without their token.
   http.get('/scenes/:file', {

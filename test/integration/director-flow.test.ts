@@ -73,6 +73,15 @@ describe('AI director over /live', () => {
     expect(audit.some((r) => r.type === 'suggestion.shown' && r.suggestionId === mover.id && r.actor.kind === 'ai')).toBe(true);
     expect(audit.some((r) => r.type === 'suggestion.accepted' && r.suggestionId === mover.id && r.actor.role === 'director')).toBe(true);
     expect(audit.some((r) => r.type === 'move.started' && r.provenance === 'ai-approved')).toBe(true);
+
+    // Fair framing: the one person on set is framed by every suggestion that frames a person, and the accepted move
+    // counts for them if it targeted them.
+    const framing = (await te.getJson('/api/audit/framing', 'viewer')).body as { people: { subjectId: string; suggested: number; suggestedShare: number; accepted: number; acceptedShare: number }[]; suggestedTotal: number; acceptedTotal: number };
+    const shownForTalent = audit.filter((r) => r.type === 'suggestion.shown' && (r as { data?: { params?: { target?: { id?: string } } } }).data?.params?.target?.id === 'talent1').length;
+    expect(framing.suggestedTotal).toBe(shownForTalent);
+    if (shownForTalent > 0) expect(framing.people).toEqual([expect.objectContaining({ subjectId: 'talent1', suggested: shownForTalent, suggestedShare: 1 })]);
+    expect(framing.acceptedTotal).toBe(mover.target?.type === 'subject' ? 1 : 0);
+    expect((await te.getJson('/api/audit/framing')).status).toBe(401);
   });
 
   it('pause holds the camera, adjust makes the move ai-modified, abort stops it smoothly', async () => {

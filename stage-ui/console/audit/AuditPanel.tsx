@@ -5,6 +5,7 @@ import { useConsole } from '../state/ConsoleContext.ts';
 import { ProvenanceBadge } from '../transport/ProvenanceBadge.tsx';
 import { AUDIT_FILTERS, auditDetail, auditTypeLabel, matchesAuditFilter, type AuditFilter } from './auditFilters.ts';
 import type { AuditRecordWire } from './AuditRecordWire.ts';
+import { FramingBalance } from './FramingBalance.tsx';
 
 /** Rows drawn at once (newest): the list stays light however long the session. */
 const MAX_ROWS = 300;
@@ -26,6 +27,7 @@ export function AuditPanel() {
           </button>
         ))}
       </div>
+      <FramingBalance records={audit.records} />
       <div className="panel-body flush" data-testid="audit-panel">
         {audit.status === 'unavailable' && rows.length === 0 && (
           <div className="empty" data-testid="audit-unavailable">
