@@ -66,7 +66,7 @@ export function readSituation(input: DirectorInput): SituationReading {
       const motion = viewMotion(cam, subject.position, subject.velocity, view, createMotionView());
       return { subject, view, motion, moving: motion.speedMps > STILL_SPEED_MPS };
     })
-    .sort((a, b) => a.view.distanceM - b.view.distanceM);
+    .sort(nearestFirst);
   const pois = input.pois
     .map((poi) => ({ poi, view: viewTarget(cam, poi.position, createTargetView()) }))
     .sort((a, b) => a.view.distanceM - b.view.distanceM);
@@ -100,6 +100,17 @@ export function readSituation(input: DirectorInput): SituationReading {
 }
 
 /** Floor-plane distance between two subjects, metres. */
+/**
+ * Nearest first. Equally near (to the centimetre) is decided by the shot, never by the order the tracker listed
+ * people in: nearer the frame centre first, then the one on the left (fair framing: npm run eval checks it).
+ */
+function nearestFirst(a: SubjectReading, b: SubjectReading): number {
+  const byDistance = Math.round(a.view.distanceM * 100) - Math.round(b.view.distanceM * 100);
+  if (byDistance !== 0) return byDistance;
+  const byCentre = Math.round(Math.abs(a.view.bearingRad) * 1000) - Math.round(Math.abs(b.view.bearingRad) * 1000);
+  return byCentre !== 0 ? byCentre : b.view.bearingRad - a.view.bearingRad;
+}
+
 export function pairSeparation(a: SubjectReading, b: SubjectReading): number {
   return Math.hypot(a.subject.position[0] - b.subject.position[0], a.subject.position[2] - b.subject.position[2]);
 }

@@ -12,6 +12,7 @@ import { runPreferenceExperiment, type PreferenceExperimentResult } from './pref
 import { randomDirector } from './randomDirector.ts';
 import { modelRankings, scoreRankings, type DirectorScores } from './scoreDirectors.ts';
 import { scoreOutcomes, topSpecOf, type OutcomeScores } from './scoreOutcomes.ts';
+import { FAIRNESS_TOLERANCE, framingShares, symmetricSituations, type FramingShares } from './framingFairness.ts';
 import { SeededRandom } from './SeededRandom.ts';
 import { generateSituations } from './shotGrammar.ts';
 
@@ -104,6 +105,23 @@ table(
   ]),
 );
 
+// ---- fair framing: people placed symmetrically, names and input order shuffled -----------------------------
+const fairness: Record<string, FramingShares> = {};
+for (const people of [2, 3, 4]) fairness[`${people} people`] = framingShares(symmetricSituations(1000, people, seed + 10 + people), (input) => suggestMoves(model, input, { count: 4 }));
+say();
+say(`Framing balance: share of the suggestions (top 4) that frame a person, per person; fair = 1/N ± ${FAIRNESS_TOLERANCE * 100} points`);
+table(
+  ['situation', 'framed', 'by name', 'by input order', 'worst deviation', 'fair'],
+  Object.entries(fairness).map(([name, f]) => [
+    name,
+    String(f.framed),
+    Object.entries(f.byName).sort(([a], [b]) => (a < b ? -1 : 1)).map(([n, s]) => `${n} ${pct(s)}`).join(', '),
+    f.byInputOrder.map(pct).join(', '),
+    `${(100 * f.worstDeviation).toFixed(1)} pts`,
+    f.fair ? 'yes' : 'NO',
+  ]),
+);
+
 // ---- preference adaptation ----------------------------------------------------------------------
 const experiment = runPreferenceExperiment(model, { count: experimentCount, seed: experimentSeed });
 const repeats: PreferenceExperimentResult[] = [1, 2, 3, 4, 5].map((i) => runPreferenceExperiment(model, { count: experimentCount, seed: experimentSeed + 1000 * i }));
@@ -162,6 +180,7 @@ await writeFile(
       backend,
       heldOut: { samples, seed, ...scores },
       outcomes,
+      fairness,
       preferenceExperiment: {
         ...experiment,
         repeats: repeats.map((r) => ({ seed: r.seed, baseTop1Acceptance: r.baseTop1Acceptance, adaptedTop1Acceptance: r.adaptedTop1Acceptance })),
