@@ -79,18 +79,7 @@ export function rampDuration(
   blendS: number,
 ): number {
   if (Math.abs(rate1 - rate0) < 1e-12) return 0;
-  let best = MAX_TRANSITION_S;
-  let bestExcess = Infinity;
-  for (let T = blendS; T < MAX_TRANSITION_S; T *= RAMP_SEARCH_GROWTH) {
-    setRamp(_probe, 0, moveS, rate0, rate1, T);
-    const excess = limitExcess(plan, planDurationS, _probe, T, limits);
-    if (excess <= 1) return T;
-    if (excess < bestExcess) {
-      bestExcess = excess;
-      best = T;
-    }
-  }
-  return best;
+  return shortestFitting(plan, planDurationS, limits, blendS, RAMP_SEARCH_GROWTH, (T) => setRamp(_probe, 0, moveS, rate0, rate1, T));
 }
 
 /**
@@ -99,10 +88,18 @@ export function rampDuration(
  */
 export function seekDuration(plan: MovePlan, planDurationS: number, fromS: number, toS: number, limits: Readonly<MoveLimits>, blendS: number): number {
   if (Math.abs(toS - fromS) < 1e-12) return blendS;
+  return shortestFitting(plan, planDurationS, limits, blendS, SEEK_SEARCH_GROWTH, (T) => setSeek(_probe, 0, fromS, 0, 0, toS, T, 0, 0));
+}
+
+/**
+ * The search both share: durations from `blendS` up by `growth` until `shape(T)` (which sets `_probe` to the
+ * transition lasting T) fits the limits; the least bad one tried if none does. Runs on commands, not per frame.
+ */
+function shortestFitting(plan: MovePlan, planDurationS: number, limits: Readonly<MoveLimits>, blendS: number, growth: number, shape: (T: number) => void): number {
   let best = MAX_TRANSITION_S;
   let bestExcess = Infinity;
-  for (let T = blendS; T < MAX_TRANSITION_S; T *= SEEK_SEARCH_GROWTH) {
-    setSeek(_probe, 0, fromS, 0, 0, toS, T, 0, 0);
+  for (let T = blendS; T < MAX_TRANSITION_S; T *= growth) {
+    shape(T);
     const excess = limitExcess(plan, planDurationS, _probe, T, limits);
     if (excess <= 1) return T;
     if (excess < bestExcess) {

@@ -41,7 +41,7 @@ const _frame = createFramePosition();
  */
 export function checkFramingPromise(spec: MoveSpec, input: DirectorInput, targetPosition: Readonly<Vec3>, targetVelocity: Readonly<Vec3> = [0, 0, 0]): FramingPromise {
   const cam = input.camera;
-  const start: MoveStart = { position: cam.position, rotation: cam.rotation, focalLengthMm: cam.focalLengthMm, sensorHeightMm: cam.sensorHeightMm, targetPosition: [...targetPosition] };
+  const start = moveStartOf(input, targetPosition);
   const ease = easingFunction(spec.easing);
   const result: FramingPromise = { endInFrame: false, endInCentreThird: false, alwaysInFrame: true, kept: false, endX: NaN, endY: NaN };
   for (let i = 0; i <= PROMISE_SAMPLES; i++) {
@@ -76,7 +76,7 @@ export function pathInsideSafeVolume(spec: MoveSpec, input: DirectorInput, targe
   const sv = input.safeVolume;
   if (!sv) return true;
   const cam = input.camera;
-  const start: MoveStart = { position: cam.position, rotation: cam.rotation, focalLengthMm: cam.focalLengthMm, sensorHeightMm: cam.sensorHeightMm, ...(targetPosition && { targetPosition: [...targetPosition] as Vec3 }) };
+  const start = moveStartOf(input, targetPosition);
   const ease = easingFunction(spec.easing);
   for (let i = 0; i <= PROMISE_SAMPLES; i++) {
     moveOffsetAt(spec, start, ease(i / PROMISE_SAMPLES), _offset);
@@ -88,4 +88,10 @@ export function pathInsideSafeVolume(spec: MoveSpec, input: DirectorInput, targe
     }
   }
   return true;
+}
+
+/** The input camera as the planner starts a move from it (what the ghost path and the controller start from too). */
+function moveStartOf(input: DirectorInput, targetPosition: Readonly<Vec3> | undefined): MoveStart {
+  const cam = input.camera;
+  return { position: cam.position, rotation: cam.rotation, focalLengthMm: cam.focalLengthMm, sensorHeightMm: cam.sensorHeightMm, ...(targetPosition && { targetPosition: [...targetPosition] as Vec3 }) };
 }
