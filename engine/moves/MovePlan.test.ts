@@ -38,6 +38,18 @@ describe('MovePlan', () => {
     expect(z(plan, 1)).toBeCloseTo(-3, 12);
   });
 
+  it('an aim adjusted mid-move blends its tilt as well as its pan and ends on the new angles', () => {
+    const aim = (angleRad: number, tiltRad: number): MoveSpec => ({ kind: 'aim', angleRad, tiltRad, durationS: 3, easing: 'ease-in-out' });
+    const plan = planFor(aim(0.4, 0.2));
+    const before = plan.offsetAt(0.5, createPoseOffset());
+    plan.adjust(0.5, aim(0.4, -0.3));
+    const at = plan.offsetAt(0.5, createPoseOffset());
+    expect(at.rotationLocal).toEqual(before.rotationLocal);
+    const end = plan.offsetAt(1, createPoseOffset());
+    expect(2 * Math.atan2(end.rotationLocal[0], end.rotationLocal[3])).toBeCloseTo(-0.3, 12); // tilt about camera +X
+    expect(2 * Math.atan2(end.rotationWorld[1], end.rotationWorld[3])).toBeCloseTo(0.4, 12); // pan about world +Y
+  });
+
   it('repeated adjustments at one progress replace each other; at progress 0 the spec is replaced outright', () => {
     const plan = planFor(dolly(2));
     for (let i = 0; i < MAX_PLAN_LAYERS + 4; i++) expect(plan.adjust(0.5, dolly(2 + i))).toBe(true);

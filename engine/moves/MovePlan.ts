@@ -37,6 +37,8 @@ interface PlanLayer {
   /** Full-progress distance (metres; push-in / pull-out: resolved travel in the kind's sign convention). */
   distanceM: number;
   angleRad: number;
+  /** aim: the tilt part, radians. */
+  tiltRad: number;
   ease: EasingFunction;
   /** Aim point, metres, stage frame. */
   target: Vec3;
@@ -64,13 +66,14 @@ export class MovePlan {
     fromProgress: 0,
     distanceM: 0,
     angleRad: 0,
+    tiltRad: 0,
     ease: (u: number) => u,
     target: [0, 0, 0] as Vec3,
   }));
   private resetEase: EasingFunction = (u) => u;
 
   // Scratch for evaluation: one move of this plan's kind with the magnitudes reached so far.
-  private readonly evalSpec: MoveSpec = { kind: 'hold', durationS: 1, easing: 'linear', distanceM: 0, angleRad: 0 };
+  private readonly evalSpec: MoveSpec = { kind: 'hold', durationS: 1, easing: 'linear', distanceM: 0, angleRad: 0, tiltRad: 0 };
   private readonly evalStart: MoveStart & { targetPosition: Vec3 } = {
     position: this.start.position,
     rotation: this.start.rotation,
@@ -152,6 +155,7 @@ export class MovePlan {
     const e0 = first.ease(progress);
     let distanceM = first.distanceM * e0;
     let angleRad = first.angleRad * e0;
+    let tiltRad = first.tiltRad * e0;
     const target = this.evalStart.targetPosition;
     copyVec3(first.target, target);
     for (let i = 1; i < this.layerCount; i++) {
@@ -161,6 +165,7 @@ export class MovePlan {
       const e = layer.ease(progress);
       distanceM += (layer.distanceM * e - distanceM) * w;
       angleRad += (layer.angleRad * e - angleRad) * w;
+      tiltRad += (layer.tiltRad * e - tiltRad) * w;
       target[0] += (layer.target[0] - target[0]) * w;
       target[1] += (layer.target[1] - target[1]) * w;
       target[2] += (layer.target[2] - target[2]) * w;
@@ -168,6 +173,7 @@ export class MovePlan {
     this.evalSpec.kind = this.kind;
     this.evalSpec.distanceM = distanceM;
     this.evalSpec.angleRad = angleRad;
+    this.evalSpec.tiltRad = tiltRad;
     moveOffsetAt(this.evalSpec, this.evalStart, 1, this.move);
     return composePoseOffset(this.move, this.base, out);
   }
@@ -211,6 +217,7 @@ export class MovePlan {
     copyVec3(target, layer.target);
     layer.ease = easingFunction(spec.easing);
     layer.angleRad = spec.angleRad ?? 0;
+    layer.tiltRad = spec.tiltRad ?? 0;
     if (spec.kind === 'push-in' || spec.kind === 'pull-out') {
       // Resolve framing / distance (and the stand-off) once, from the original start towards this layer's aim point.
       const start = this.evalStart;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
 import { quatFromAxisAngle, rotateVec3 } from '../../camera-bridge/math/quaternion.ts';
-import type { MoveSpec } from '../protocol/MoveSpec.ts';
+import { MOVE_KINDS, type MoveSpec } from '../protocol/MoveSpec.ts';
 import { framingDistanceM, moveOffsetAt, MIN_STANDOFF_M, type MoveStart } from './moveOffsetAt.ts';
 import { applyPoseOffset, createPoseOffset } from './PoseOffset.ts';
 
@@ -35,8 +35,8 @@ function dir(a: Vec3, b: Vec3): Vec3 {
 
 describe('moveOffsetAt', () => {
   it('every kind is the start pose at progress 0', () => {
-    for (const kind of ['dolly', 'truck', 'pedestal', 'pan', 'tilt', 'roll', 'orbit', 'crane', 'push-in', 'pull-out', 'hold'] as const) {
-      const p = poseAt(spec(kind, { distanceM: 2, angleRad: 1 }), 0);
+    for (const kind of MOVE_KINDS) {
+      const p = poseAt(spec(kind, { distanceM: 2, angleRad: 1, tiltRad: 0.5 }), 0);
       expectVec(p.position, START.position, 12);
       expectVec(p.rotation, IDENTITY, 12);
     }
@@ -72,6 +72,18 @@ describe('moveOffsetAt', () => {
     const roll = poseAt(spec('roll', { angleRad: Math.PI / 2 }), 1);
     expectVec(roll.up, [-1, 0, 0]);
     expectVec(roll.view, [0, 0, -1]);
+  });
+
+  it('aim pans and tilts at once: from (0, 1.6, 0) looking down −Z, pan 45° and tilt 35.26° look straight at (−3, 4.6, −3)', () => {
+    const start: MoveStart = { position: [0, 1.6, 0], rotation: IDENTITY, focalLengthMm: 35, sensorHeightMm: 18.66 };
+    const aim = spec('aim', { angleRad: Math.PI / 4, tiltRad: Math.atan(3 / Math.sqrt(18)) });
+    const end = poseAt(aim, 1, start);
+    expectVec(end.view, dir([0, 1.6, 0], [-3, 4.6, -3]));
+    expect(Math.abs(end.up[0] * Math.SQRT1_2 - end.up[2] * Math.SQRT1_2)).toBeLessThan(1e-9); // no roll: up stays in the vertical plane of the view
+    // Halfway (linear): half of each angle, heading 22.5° left and elevation 17.63°.
+    const half = poseAt(aim, 0.5, start);
+    expect(Math.atan2(-half.view[0], -half.view[2])).toBeCloseTo(Math.PI / 8, 12);
+    expect(Math.asin(half.view[1])).toBeCloseTo(Math.atan(3 / Math.sqrt(18)) / 2, 12);
   });
 
   it('orbit +90° about (0, 1.5, 0) is counter-clockwise from above: (0, 1.5, 4) → (4, 1.5, 0), still looking at the target', () => {

@@ -7,6 +7,8 @@
 // - pan turns about world +Y (world rotation: stays a pan whatever the roll); tilt about the camera's +X and roll
 //   about its +Z (local rotations); positive roll turns the camera counter-clockwise as seen from behind it (its up
 //   vector leans to camera-left);
+// - aim is a pan (world +Y, `angleRad`) and a tilt (camera +X, `tiltRad`) at once: for a camera without roll its
+//   heading and elevation change by exactly those angles (director/model/aimAngles.ts computes them for a target);
 // - orbit circles the camera about the vertical through the aim point (counter-clockwise from above for angleRad
 //   > 0: +Z swings towards +X) and yaws it by the same angle, so what was framed stays framed;
 // - crane rises `distanceM` along world +Y while swinging `angleRad` about the vertical through the target (or
@@ -112,7 +114,7 @@ export function pushTravelM(spec: Readonly<MoveSpec>, start: Readonly<MoveStart>
 /**
  * The offset that takes the camera from `start` to where `spec` has it at eased `progress` (0 = start pose,
  * 1 = end pose; values outside [0, 1], as overshooting beziers give, extrapolate). Missing `distanceM` /
- * `angleRad` count as 0. Writes and returns `out`.
+ * `angleRad` / `tiltRad` count as 0. Writes and returns `out`.
  */
 export function moveOffsetAt(spec: Readonly<MoveSpec>, start: Readonly<MoveStart>, progress: number, out: PoseOffset): PoseOffset {
   identityPoseOffset(out);
@@ -136,6 +138,10 @@ export function moveOffsetAt(spec: Readonly<MoveSpec>, start: Readonly<MoveStart
       break;
     case 'tilt':
       quatFromAxisAngle(AXIS_X, a, out.rotationLocal);
+      break;
+    case 'aim':
+      quatFromAxisAngle(WORLD_UP, a, out.rotationWorld);
+      quatFromAxisAngle(AXIS_X, (spec.tiltRad ?? 0) * progress, out.rotationLocal);
       break;
     case 'roll':
       quatFromAxisAngle(AXIS_Z, a, out.rotationLocal);

@@ -1,7 +1,7 @@
 // The move vocabulary shared by the AI director, the executor, the console and the audit log (units in names).
 import { z } from 'zod';
 
-export const MOVE_KINDS = ['dolly', 'truck', 'pedestal', 'pan', 'tilt', 'roll', 'orbit', 'crane', 'push-in', 'pull-out', 'hold'] as const;
+export const MOVE_KINDS = ['dolly', 'truck', 'pedestal', 'pan', 'tilt', 'aim', 'roll', 'orbit', 'crane', 'push-in', 'pull-out', 'hold'] as const;
 export type MoveKind = (typeof MOVE_KINDS)[number];
 
 /** Playback rate multiplier range (1 = as planned): the one definition the schema, the commands and the controller use. */
@@ -31,6 +31,7 @@ export type MoveTarget = z.infer<typeof MoveTargetSchema>;
  * One camera move. Signs, in the camera's own frame at the start of the move (engine: -Z forward, +Y up, +X right):
  * - dolly `distanceM` > 0 moves forward (in); truck > 0 moves right; pedestal > 0 moves up;
  * - pan `angleRad` > 0 turns left (about world +Y); tilt > 0 looks up; roll > 0 rolls counter-clockwise as seen by the camera;
+ * - aim: pan `angleRad` and tilt `tiltRad` together (a head operator's diagonal move onto a target), in one eased turn;
  * - orbit `angleRad` > 0 circles counter-clockwise seen from above around `target`, keeping it framed;
  * - crane: `distanceM` rise (> 0 up) on a jib arc with `angleRad` swing about the vertical through `target` (or the camera);
  * - push-in / pull-out: towards / away from `target`; `framing.subjectHeightFraction` (0..1 of frame height) sets the
@@ -41,6 +42,8 @@ export const MoveSpecSchema = z.strictObject({
   kind: z.enum(MOVE_KINDS),
   distanceM: finite.min(-50).max(50).optional(),
   angleRad: finite.min(-2 * Math.PI).max(2 * Math.PI).optional(),
+  /** aim only: the tilt part, radians, + up. */
+  tiltRad: finite.min(-Math.PI / 2).max(Math.PI / 2).optional(),
   durationS: finite.min(MOVE_DURATION_RANGE_S.min).max(MOVE_DURATION_RANGE_S.max),
   easing: EasingSchema,
   target: MoveTargetSchema.optional(),

@@ -100,7 +100,8 @@ function EditorForm({ target, original, suggestion, replanned }: { target: Edito
         <NumberSlider label="Duration" unit="s" min={0.5} max={30} step={0.01} value={draft.durationS} onChange={(durationS) => update({ durationS })} testId="edit-duration" />
         <NumberSlider label="Speed" unit="×" min={0.25} max={2} step={0.05} value={draft.speed} onChange={(speed) => update({ speed })} testId="edit-speed" />
         {f.distance && <NumberSlider label="Distance" unit="m" min={-10} max={10} step={0.01} value={draft.distanceM} onChange={(distanceM) => update({ distanceM })} testId="edit-distance" />}
-        {f.angle && <NumberSlider label="Angle" unit="°" min={-180} max={180} step={0.1} value={draft.angleDeg} onChange={(angleDeg) => update({ angleDeg })} testId="edit-angle" />}
+        {f.angle && <NumberSlider label={f.tilt ? 'Pan' : 'Angle'} unit="°" min={-180} max={180} step={0.1} value={draft.angleDeg} onChange={(angleDeg) => update({ angleDeg })} testId="edit-angle" />}
+        {f.tilt && <NumberSlider label="Tilt" unit="°" min={-90} max={90} step={0.1} value={draft.tiltDeg} onChange={(tiltDeg) => update({ tiltDeg })} testId="edit-tilt" />}
         {f.target && (
           <label className="field">
             <span>Target</span>

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { MoveSpecWire } from '../../../engine/protocol/LiveMessages.ts';
-import { changesOf, describeSpec, draftOf, fieldsOf, specOf } from './moveSpecFields.ts';
+import { MOVE_KINDS as PROTOCOL_MOVE_KINDS } from '../../../engine/protocol/MoveSpec.ts';
+import { changesOf, describeSpec, draftOf, fieldsOf, MOVE_KINDS, specOf } from './moveSpecFields.ts';
 
 const orbit: MoveSpecWire = { kind: 'orbit', angleRad: 0.5, durationS: 8, easing: 'ease-in-out', target: { type: 'subject', id: 'talent1' } };
 
 describe('moveSpecFields', () => {
+  it('offers every kind of the protocol in its order (the editor keeps zod out of the console bundle)', () => {
+    expect(MOVE_KINDS).toEqual(PROTOCOL_MOVE_KINDS);
+  });
+
   it('edits angles in degrees and sends radians', () => {
     const draft = draftOf(orbit);
     expect(draft.angleDeg).toBe(28.6); // 0.5 rad = 28.648°, shown to 0.1°
@@ -25,8 +30,17 @@ describe('moveSpecFields', () => {
   });
 
   it('builds a complete spec for a new move with only the fields of its kind', () => {
-    expect(specOf({ kind: 'pan', durationS: 3, speed: 1, distanceM: 2, angleDeg: -90, easing: 'linear', target: null, framing: null })).toEqual({ kind: 'pan', durationS: 3, easing: 'linear', angleRad: -Math.PI / 2 });
-    expect(fieldsOf('hold')).toEqual({ distance: false, angle: false, target: false, framing: false });
+    expect(specOf({ kind: 'pan', durationS: 3, speed: 1, distanceM: 2, angleDeg: -90, tiltDeg: 10, easing: 'linear', target: null, framing: null })).toEqual({ kind: 'pan', durationS: 3, easing: 'linear', angleRad: -Math.PI / 2 });
+    expect(fieldsOf('hold')).toEqual({ distance: false, angle: false, tilt: false, target: false, framing: false });
+  });
+
+  it('edits an aim as a pan and a tilt in degrees, and sends only the part that changed', () => {
+    const aim: MoveSpecWire = { kind: 'aim', angleRad: Math.PI / 4, tiltRad: 0.6154797, durationS: 3, easing: 'ease-in-out', target: { type: 'poi', id: 'arch' } };
+    const draft = draftOf(aim);
+    expect([draft.angleDeg, draft.tiltDeg]).toEqual([45, 35.3]);
+    expect(changesOf(aim, draft)).toEqual({});
+    expect(changesOf(aim, { ...draft, tiltDeg: 20 })).toEqual({ tiltRad: (20 * Math.PI) / 180 });
+    expect(describeSpec(aim)).toBe('pan 45° · tilt 35° · 3.0 s · ease-in-out');
   });
 
   it('describes a spec for a card', () => {

@@ -2,11 +2,13 @@
 // edit becomes the `changes` of `suggestion.adjust` / `move.adjust` (radians on the wire; only what changed).
 import type { EasingWire, MoveKindWire, MoveSpecWire, MoveTargetWire } from '../../../engine/protocol/LiveMessages.ts';
 
-export const MOVE_KINDS: readonly MoveKindWire[] = ['dolly', 'truck', 'pedestal', 'pan', 'tilt', 'roll', 'orbit', 'crane', 'push-in', 'pull-out', 'hold'];
+export const MOVE_KINDS: readonly MoveKindWire[] = ['dolly', 'truck', 'pedestal', 'pan', 'tilt', 'aim', 'roll', 'orbit', 'crane', 'push-in', 'pull-out', 'hold'];
 
 export interface KindFields {
   distance: boolean;
   angle: boolean;
+  /** aim: a tilt beside the pan (`angle`). */
+  tilt: boolean;
   target: boolean;
   framing: boolean;
 }
@@ -17,20 +19,22 @@ export function fieldsOf(kind: MoveKindWire): KindFields {
     case 'dolly':
     case 'truck':
     case 'pedestal':
-      return { distance: true, angle: false, target: false, framing: false };
+      return { distance: true, angle: false, tilt: false, target: false, framing: false };
     case 'pan':
     case 'tilt':
     case 'roll':
-      return { distance: false, angle: true, target: false, framing: false };
+      return { distance: false, angle: true, tilt: false, target: false, framing: false };
+    case 'aim':
+      return { distance: false, angle: true, tilt: true, target: true, framing: false };
     case 'orbit':
-      return { distance: false, angle: true, target: true, framing: false };
+      return { distance: false, angle: true, tilt: false, target: true, framing: false };
     case 'crane':
-      return { distance: true, angle: true, target: true, framing: false };
+      return { distance: true, angle: true, tilt: false, target: true, framing: false };
     case 'push-in':
     case 'pull-out':
-      return { distance: true, angle: false, target: true, framing: true };
+      return { distance: true, angle: false, tilt: false, target: true, framing: true };
     case 'hold':
-      return { distance: false, angle: false, target: false, framing: false };
+      return { distance: false, angle: false, tilt: false, target: false, framing: false };
   }
 }
 
@@ -41,6 +45,8 @@ export interface MoveDraft {
   speed: number;
   distanceM: number;
   angleDeg: number;
+  /** aim: the tilt part, degrees, + up. */
+  tiltDeg: number;
   easing: EasingWire;
   target: MoveTargetWire | null;
   /** Fraction of frame height the subject fills at the end; null = use the distance. */
@@ -56,6 +62,7 @@ export function draftOf(spec: MoveSpecWire): MoveDraft {
     speed: spec.speed ?? 1,
     distanceM: spec.distanceM ?? 0,
     angleDeg: round((spec.angleRad ?? 0) * RAD_TO_DEG, 1),
+    tiltDeg: round((spec.tiltRad ?? 0) * RAD_TO_DEG, 1),
     easing: spec.easing,
     target: spec.target ?? null,
     framing: spec.framing?.subjectHeightFraction ?? null,
@@ -72,6 +79,7 @@ export function specOf(d: MoveDraft): MoveSpecWire {
     ...(d.speed !== 1 && { speed: d.speed }),
     ...(f.distance && { distanceM: d.distanceM }),
     ...(f.angle && { angleRad: d.angleDeg / RAD_TO_DEG }),
+    ...(f.tilt && { tiltRad: d.tiltDeg / RAD_TO_DEG }),
     ...(f.target && d.target && { target: d.target }),
     ...(f.framing && d.framing !== null && { framing: { subjectHeightFraction: d.framing } }),
   };
@@ -88,6 +96,7 @@ export function changesOf(original: MoveSpecWire, draft: MoveDraft): Partial<Mov
   if (f.distance && next.distanceM !== (original.distanceM ?? 0)) changes.distanceM = next.distanceM;
   // Compare in displayed degrees: an untouched angle must not come back as a rounding "change".
   if (f.angle && round((original.angleRad ?? 0) * RAD_TO_DEG, 1) !== draft.angleDeg) changes.angleRad = next.angleRad;
+  if (f.tilt && round((original.tiltRad ?? 0) * RAD_TO_DEG, 1) !== draft.tiltDeg) changes.tiltRad = next.tiltRad;
   if (f.target && next.target && JSON.stringify(next.target) !== JSON.stringify(original.target ?? null)) changes.target = next.target;
   if (f.framing && next.framing && next.framing.subjectHeightFraction !== original.framing?.subjectHeightFraction) changes.framing = next.framing;
   return changes;
@@ -110,7 +119,8 @@ export function describeSpec(spec: MoveSpecWire): string {
   const f = fieldsOf(spec.kind);
   const parts: string[] = [];
   if (f.distance && spec.distanceM !== undefined) parts.push(`${spec.distanceM.toFixed(2)} m`);
-  if (f.angle && spec.angleRad !== undefined) parts.push(`${(spec.angleRad * RAD_TO_DEG).toFixed(0)}°`);
+  if (f.angle && spec.angleRad !== undefined) parts.push(`${f.tilt ? 'pan ' : ''}${(spec.angleRad * RAD_TO_DEG).toFixed(0)}°`);
+  if (f.tilt && spec.tiltRad !== undefined) parts.push(`tilt ${(spec.tiltRad * RAD_TO_DEG).toFixed(0)}°`);
   if (spec.framing) parts.push(`frame ${(spec.framing.subjectHeightFraction * 100).toFixed(0)}%`);
   parts.push(`${spec.durationS.toFixed(1)} s`);
   parts.push(describeEasing(spec.easing));
