@@ -37,6 +37,9 @@ function latestSuggestions(c: TestLiveClient): SuggestionsMessage | undefined {
 }
 
 const camPos = (fr: FrameMessage) => fr.cameras.find((c) => c.id === 'sim-cam1')!.position;
+const camRot = (fr: FrameMessage) => fr.cameras.find((c) => c.id === 'sim-cam1')!.rotation;
+/** Turns of the head: they change where the camera looks, not where it is. */
+const TURNS = ['pan', 'tilt', 'aim', 'roll'];
 
 describe('AI director over /live', () => {
   it('suggests after a subject moves, the accepted move drives the camera, and the audit log records both', async () => {
@@ -61,13 +64,15 @@ describe('AI director over /live', () => {
     expect(top.path.positions.length).toBeGreaterThanOrEqual(6);
 
     // Accept a move that visibly moves the camera (the top one may be a hold).
-    const mover = msg.suggestions.find((s) => s.kind !== 'hold' && s.kind !== 'pan' && s.kind !== 'tilt' && s.kind !== 'roll') ?? top;
+    const mover = msg.suggestions.find((s) => s.kind !== 'hold' && !TURNS.includes(s.kind)) ?? top;
     const before = camPos(director.lastFrame()!);
+    const beforeRot = camRot(director.lastFrame()!);
     const ack = await director.command('suggestion.accept', { suggestionId: mover.id });
     expect(ack).toMatchObject({ ok: true });
     const moving = await director.nextFrame((fr) => fr.move?.status === 'running' && fr.move.progress > 0.2, 10000);
     expect(moving.move).toMatchObject({ provenance: 'ai-approved', suggestionId: mover.id, kind: mover.kind });
-    if (mover.kind !== 'hold') expect(Math.hypot(...camPos(moving).map((v, i) => v - before[i]!))).toBeGreaterThan(0.01);
+    if (TURNS.includes(mover.kind)) expect(1 - Math.abs(camRot(moving).reduce((a, v, i) => a + v * beforeRot[i]!, 0))).toBeGreaterThan(1e-6);
+    else if (mover.kind !== 'hold') expect(Math.hypot(...camPos(moving).map((v, i) => v - before[i]!))).toBeGreaterThan(0.01);
 
     const audit = (await te.getJson('/api/audit?limit=100', 'viewer')).body.records as { type: string; suggestionId?: string; actor: { kind: string; role?: string }; provenance?: string }[];
     expect(audit.some((r) => r.type === 'suggestion.shown' && r.suggestionId === mover.id && r.actor.kind === 'ai')).toBe(true);

@@ -48,7 +48,7 @@ describe('suggestions deliver what they name, on a running engine', () => {
   it('for random camera poses and still talent, every targeted suggestion ends with its target in frame', async () => {
     const random = mulberry32(20261201);
     let checked = 0;
-    for (let round = 0; round < 6; round++) {
+    for (let round = 0; round < 10; round++) {
       const position: Vec3 = [(random() - 0.5) * 6, 0.8 + random() * 2, -1 + random() * 6];
       const rotation: Quat = quatFromPanTiltRollYUp((random() - 0.5) * 120, (random() - 0.5) * 30, 0, [0, 0, 0, 1]);
       const subjects: Vec3[] = [0, 1].map(() => [(random() - 0.5) * 6, 1.2, -2 - random() * 4]);

@@ -11,6 +11,12 @@ import { SuggestionModel } from './SuggestionModel.ts';
 /** Where `npm run train` writes and the engine loads the model from. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../assets/models/director/', import.meta.url));
 
+/**
+ * Kinds the (re-ranked) model gives less than this are not shown: a 0 % "roll for a dutch angle" is noise on a
+ * director's screen, not an option.
+ */
+export const SHOWN_MIN_CONFIDENCE = 0.03;
+
 /** Matches engine/director/SuggestionSource.ts structurally (kept import-free so the two can evolve apart). */
 export class ModelSuggestionSource {
   /** This session's learned taste; export its decisions with `ranker.exportDecisions()`. */
@@ -35,7 +41,7 @@ export class ModelSuggestionSource {
   }
 
   suggest(input: DirectorInput, count: number, nowS: number): Suggestion[] {
-    return suggestMoves(this.model, input, { count, nowS, ranker: this.ranker });
+    return suggestMoves(this.model, input, { count, nowS, ranker: this.ranker, minConfidence: SHOWN_MIN_CONFIDENCE });
   }
 
   recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from './modelKinds.ts';
 import { FEATURE_COUNT, FEATURE_INDEX, SUBJECT_FEATURE } from './features.ts';
 import { contextBucket, PreferenceRanker, type DecisionRecord } from './PreferenceRanker.ts';
 
@@ -11,18 +11,18 @@ function soloStill(): number[] {
   return f;
 }
 
-const uniform = new Float32Array(MOVE_KINDS.length).fill(1 / MOVE_KINDS.length);
-const rank = (p: Float32Array, kind: MoveKind): number => Array.from(p).filter((x) => x > (p[MOVE_KINDS.indexOf(kind)] as number)).length;
+const uniform = new Float32Array(MODEL_KINDS.length).fill(1 / MODEL_KINDS.length);
+const rank = (p: Float32Array, kind: ModelKind): number => Array.from(p).filter((x) => x > (p[MODEL_KINDS.indexOf(kind)] as number)).length;
 
 describe('PreferenceRanker', () => {
   it('moves a consistently accepted kind up and a consistently rejected kind down', () => {
     const ranker = new PreferenceRanker();
     const f = soloStill();
     // The model prefers pan, then hold, then orbit.
-    const probs = new Float32Array(MOVE_KINDS.length).fill(0.02);
-    probs[MOVE_KINDS.indexOf('pan')] = 0.5;
-    probs[MOVE_KINDS.indexOf('hold')] = 0.2;
-    probs[MOVE_KINDS.indexOf('orbit')] = 0.12;
+    const probs = new Float32Array(MODEL_KINDS.length).fill(0.02);
+    probs[MODEL_KINDS.indexOf('pan')] = 0.5;
+    probs[MODEL_KINDS.indexOf('hold')] = 0.2;
+    probs[MODEL_KINDS.indexOf('orbit')] = 0.12;
     expect(rank(ranker.rerank(probs, f), 'pan')).toBe(0);
     for (let i = 0; i < 8; i++) {
       ranker.record({ features: f, suggestedKind: 'pan', decision: 'rejected', finalKind: 'pan' }, probs);
@@ -31,8 +31,17 @@ describe('PreferenceRanker', () => {
     const after = ranker.rerank(probs, f);
     expect(rank(after, 'orbit')).toBe(0);
     expect(rank(after, 'pan')).toBeGreaterThan(1);
-    expect(after[MOVE_KINDS.indexOf('orbit')]).toBeGreaterThan(probs[MOVE_KINDS.indexOf('orbit')] as number);
+    expect(after[MODEL_KINDS.indexOf('orbit')]).toBeGreaterThan(probs[MODEL_KINDS.indexOf('orbit')] as number);
     expect(after.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+  });
+
+  it('learns an accepted aim as a turn: it moves pan, the kind the network ranks, up', () => {
+    const ranker = new PreferenceRanker();
+    const f = soloStill();
+    for (let i = 0; i < 4; i++) ranker.record({ features: f, suggestedKind: 'aim', decision: 'accepted', finalKind: 'aim' });
+    expect(ranker.weight('pan', f)).toBeGreaterThan(0);
+    expect(ranker.weight('aim', f)).toBe(ranker.weight('pan', f));
+    expect(Object.keys(ranker.snapshot().global)).toEqual([...MODEL_KINDS]);
   });
 
   it('a modification to another kind counts against the suggestion and for the final kind', () => {
@@ -56,8 +65,8 @@ describe('PreferenceRanker', () => {
     expect(snap.buckets['solo-still']?.pan).toBeGreaterThanOrEqual(-2);
     expect(ranker.weight('pan', still)).toBeLessThan(ranker.weight('pan', empty)); // the bucket weight only applies to its context
     // A kind the model is sure of survives a streak of rejections.
-    const sure = new Float32Array(MOVE_KINDS.length).fill(0.0001);
-    sure[MOVE_KINDS.indexOf('pan')] = 0.999;
+    const sure = new Float32Array(MODEL_KINDS.length).fill(0.0001);
+    sure[MODEL_KINDS.indexOf('pan')] = 0.999;
     expect(rank(ranker.rerank(sure, still), 'pan')).toBe(0);
   });
 

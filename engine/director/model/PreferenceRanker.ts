@@ -1,6 +1,7 @@
 // Learns one director's taste during a session: bounded per-kind and per-context weights added to the model's logits.
 import { z } from 'zod';
 import { MOVE_KINDS, MoveSpecSchema, type MoveKind, type MoveSpec } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, modelKindOf, type ModelKind } from './modelKinds.ts';
 import { FEATURE_COUNT, FEATURE_INDEX, SCENE_AGE_SCALE_S, SUBJECT_FEATURE } from './features.ts';
 import { SCENE_START_S, STILL_SPEED_MPS } from './readSituation.ts';
 
@@ -49,7 +50,7 @@ const OPENING_AGE_FEATURE = SCENE_START_S / (SCENE_START_S + SCENE_AGE_SCALE_S);
 /** A "modified, same kind" decision counts this much of an acceptance (the numbers were off, not the idea). */
 const SAME_KIND_MODIFIED_WEIGHT = 0.75;
 const PROBABILITY_FLOOR = 1e-6;
-const UNIFORM: readonly number[] = MOVE_KINDS.map(() => 1 / MOVE_KINDS.length);
+const UNIFORM: readonly number[] = MODEL_KINDS.map(() => 1 / MODEL_KINDS.length);
 
 /**
  * Re-ranking is q = softmax(log p_model + w_kind + w_bucket,kind). Each decision is one observation
@@ -70,10 +71,10 @@ export class PreferenceRanker {
   private readonly bucketLr: number;
   private readonly maxWeight: number;
   private readonly baseProbabilities: ((features: ArrayLike<number>) => ArrayLike<number>) | undefined;
-  private readonly global = new Float64Array(MOVE_KINDS.length);
+  private readonly global = new Float64Array(MODEL_KINDS.length);
   private readonly buckets = new Map<ContextBucket, Float64Array>();
   private readonly log: DecisionRecord[] = [];
-  private readonly scratch = new Float32Array(MOVE_KINDS.length); // q during an update
+  private readonly scratch = new Float32Array(MODEL_KINDS.length); // q during an update
 
   constructor(options: PreferenceRankerOptions = {}) {
     this.lr = options.learningRate ?? 0.3;
@@ -89,7 +90,7 @@ export class PreferenceRanker {
 
   /**
    * Learn from one decision. `probabilities` are the model's kind probabilities for
-   * `rec.features` (MOVE_KINDS order); see the class comment for what happens without them.
+   * `rec.features` (MODEL_KINDS order); see the class comment for what happens without them.
    */
   record(rec: DecisionRecord, probabilities?: ArrayLike<number>): void {
     this.log.push(rec);
@@ -106,34 +107,34 @@ export class PreferenceRanker {
 
   /** The logit offset for `kind` in the context of `features`. */
   weight(kind: MoveKind, features: ArrayLike<number>): number {
-    const k = MOVE_KINDS.indexOf(kind);
+    const k = MODEL_KINDS.indexOf(modelKindOf(kind));
     return (this.global[k] ?? 0) + (this.buckets.get(contextBucket(features))?.[k] ?? 0);
   }
 
-  /** softmax(log p + w) into `out` (MOVE_KINDS order). */
-  rerank(probabilities: ArrayLike<number>, features: ArrayLike<number>, out = new Float32Array(MOVE_KINDS.length)): Float32Array {
+  /** softmax(log p + w) into `out` (MODEL_KINDS order). */
+  rerank(probabilities: ArrayLike<number>, features: ArrayLike<number>, out = new Float32Array(MODEL_KINDS.length)): Float32Array {
     const b = this.buckets.get(contextBucket(features));
     let max = -Infinity;
-    const logits = new Float64Array(MOVE_KINDS.length);
-    for (let k = 0; k < MOVE_KINDS.length; k++) {
+    const logits = new Float64Array(MODEL_KINDS.length);
+    for (let k = 0; k < MODEL_KINDS.length; k++) {
       logits[k] = Math.log(Math.max(probabilities[k] ?? 0, PROBABILITY_FLOOR)) + (this.global[k] ?? 0) + (b?.[k] ?? 0);
       if ((logits[k] as number) > max) max = logits[k] as number;
     }
     let sum = 0;
-    for (let k = 0; k < MOVE_KINDS.length; k++) {
+    for (let k = 0; k < MODEL_KINDS.length; k++) {
       const e = Math.exp((logits[k] as number) - max);
       out[k] = e;
       sum += e;
     }
-    for (let k = 0; k < MOVE_KINDS.length; k++) out[k] = (out[k] as number) / sum;
+    for (let k = 0; k < MODEL_KINDS.length; k++) out[k] = (out[k] as number) / sum;
     return out;
   }
 
   /** Current weights, for the console and the audit log. */
-  snapshot(): { global: Record<MoveKind, number>; buckets: Partial<Record<ContextBucket, Record<MoveKind, number>>> } {
-    const asRecord = (w: Float64Array): Record<MoveKind, number> =>
-      Object.fromEntries(MOVE_KINDS.map((k, i) => [k, Math.round((w[i] ?? 0) * 1000) / 1000])) as Record<MoveKind, number>;
-    const buckets: Partial<Record<ContextBucket, Record<MoveKind, number>>> = {};
+  snapshot(): { global: Record<ModelKind, number>; buckets: Partial<Record<ContextBucket, Record<ModelKind, number>>> } {
+    const asRecord = (w: Float64Array): Record<ModelKind, number> =>
+      Object.fromEntries(MODEL_KINDS.map((k, i) => [k, Math.round((w[i] ?? 0) * 1000) / 1000])) as Record<ModelKind, number>;
+    const buckets: Partial<Record<ContextBucket, Record<ModelKind, number>>> = {};
     for (const [name, w] of this.buckets) buckets[name] = asRecord(w);
     return { global: asRecord(this.global), buckets };
   }
@@ -164,22 +165,22 @@ export class PreferenceRanker {
   /** Gradient step on log q_kind. */
   private choose(kind: MoveKind, p: ArrayLike<number>, features: ArrayLike<number>, bucket: ContextBucket, scale: number): void {
     const q = this.rerank(p, features, this.scratch);
-    const c = MOVE_KINDS.indexOf(kind);
-    for (let k = 0; k < MOVE_KINDS.length; k++) this.step(k, bucket, scale * ((k === c ? 1 : 0) - (q[k] as number)));
+    const c = MODEL_KINDS.indexOf(modelKindOf(kind));
+    for (let k = 0; k < MODEL_KINDS.length; k++) this.step(k, bucket, scale * ((k === c ? 1 : 0) - (q[k] as number)));
   }
 
   /** Gradient step on log(1 − q_kind). */
   private reject(kind: MoveKind, p: ArrayLike<number>, features: ArrayLike<number>, bucket: ContextBucket): void {
     const q = this.rerank(p, features, this.scratch);
-    const r = MOVE_KINDS.indexOf(kind);
+    const r = MODEL_KINDS.indexOf(modelKindOf(kind));
     const qr = Math.min(q[r] as number, 1 - 1e-6);
-    for (let k = 0; k < MOVE_KINDS.length; k++) this.step(k, bucket, k === r ? -qr : (qr * (q[k] as number)) / (1 - qr));
+    for (let k = 0; k < MODEL_KINDS.length; k++) this.step(k, bucket, k === r ? -qr : (qr * (q[k] as number)) / (1 - qr));
   }
 
   private step(k: number, bucket: ContextBucket, gradient: number): void {
     let b = this.buckets.get(bucket);
     if (!b) {
-      b = new Float64Array(MOVE_KINDS.length);
+      b = new Float64Array(MODEL_KINDS.length);
       this.buckets.set(bucket, b);
     }
     this.global[k] = clampWeight((this.global[k] ?? 0) + this.lr * gradient, this.maxWeight);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS } from './modelKinds.ts';
 import { initTfBackend } from './backend.ts';
 import { FEATURE_COUNT, FEATURE_LAYOUT_VERSION } from './features.ts';
 import { DEFAULT_MODEL_DIR } from './ModelSuggestionSource.ts';
@@ -31,9 +31,9 @@ describe('SuggestionModel', () => {
     const before = tf.memory().numTensors;
     for (let i = 0; i < 50; i++) {
       const p = model.predict(f);
-      expect(p.kindProbabilities).toHaveLength(MOVE_KINDS.length);
+      expect(p.kindProbabilities).toHaveLength(MODEL_KINDS.length);
       expect(p.kindProbabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-      expect(Object.keys(p.params).sort()).toEqual([...MOVE_KINDS].sort());
+      expect(Object.keys(p.params).sort()).toEqual([...MODEL_KINDS].sort());
     }
     model.predictBatch(new Float32Array(FEATURE_COUNT * 8), 8);
     expect(tf.memory().numTensors).toBe(before);

@@ -4,13 +4,13 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from './modelKinds.ts';
 import { FEATURE_COUNT, FEATURE_LAYOUT_VERSION, FEATURE_NAMES } from './features.ts';
 import { fileSystemIOHandler, WEIGHTS_FILE } from './fileSystemIOHandler.ts';
 import { decodeMoveNumbers, PARAM_COUNT, PARAMS_PER_KIND, type MoveNumbers } from './moveParams.ts';
 
 export const META_FILE = 'meta.json';
-export const KIND_COUNT = MOVE_KINDS.length;
+export const KIND_COUNT = MODEL_KINDS.length;
 
 /**
  * Architecture (why this shape):
@@ -39,12 +39,12 @@ export interface SuggestionModelOptions {
 }
 
 export interface ModelPrediction {
-  /** MOVE_KINDS order, sums to 1. */
+  /** MODEL_KINDS order, sums to 1. */
   kindProbabilities: Float32Array;
   /** The raw normalised parameter head (PARAM_COUNT). */
   rawParams: Float32Array;
   /** Decoded numbers per kind, natural units. */
-  params: Record<MoveKind, MoveNumbers>;
+  params: Record<ModelKind, MoveNumbers>;
 }
 
 export interface BatchPrediction {
@@ -129,8 +129,8 @@ export class SuggestionModel {
   /** One feature vector → kind probabilities and decoded parameters. Synchronous; leaves no tensors behind. */
   predict(features: ArrayLike<number>): ModelPrediction {
     const out = this.predictBatch(features, 1);
-    const params = {} as Record<MoveKind, MoveNumbers>;
-    for (const kind of MOVE_KINDS) params[kind] = decodeMoveNumbers(kind, out.params);
+    const params = {} as Record<ModelKind, MoveNumbers>;
+    for (const kind of MODEL_KINDS) params[kind] = decodeMoveNumbers(kind, out.params);
     return { kindProbabilities: out.kindProbabilities, rawParams: out.params, params };
   }
 
@@ -169,7 +169,7 @@ export class SuggestionModel {
       featureLayoutVersion: FEATURE_LAYOUT_VERSION,
       featureCount: FEATURE_COUNT,
       featureNames: FEATURE_NAMES,
-      moveKinds: MOVE_KINDS,
+      moveKinds: MODEL_KINDS,
       paramsPerKind: PARAMS_PER_KIND,
       architecture: { hiddenUnits: this.hiddenUnits, parameterCount: this.net.countParams(), weightsBytes: this.net.countParams() * 4 },
       ...extra,

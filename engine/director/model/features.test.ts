@@ -1,7 +1,7 @@
 import { quatFromPanTiltRollYUp } from '../../../camera-bridge/math/quaternion.ts';
 import { describe, expect, it } from 'vitest';
 import type { DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS } from './modelKinds.ts';
 import { encodeFeatures, FEATURE_COUNT, FEATURE_INDEX as F, FEATURE_NAMES, SUBJECT_FEATURE as S } from './features.ts';
 
 /** Camera at (0, 1.5, 3) looking along -Z, 35 mm on a 36 × 24 mm sensor (hFOV = 2·atan(18/35) ≈ 54.4°). */
@@ -53,7 +53,7 @@ describe('encodeFeatures', () => {
     expect(f[F.sinceLastMove]).toBeCloseTo(0.5, 6);
     expect(f[F.moveRunning]).toBe(0);
     expect(f[F.lastMoveInScene]).toBe(1);
-    expect(f[F.lastKind + MOVE_KINDS.indexOf('pan')]).toBe(1);
+    expect(f[F.lastKind + MODEL_KINDS.indexOf('pan')]).toBe(1);
     expect(f[F.lastDecision + 0]).toBe(1);
     // Safe volume: 1 m back would reach z = 4 > 3.5; every other step fits.
     expect([f[F.safeForward], f[F.safeBack], f[F.safeLeft], f[F.safeRight], f[F.safeUp], f[F.safeDown]]).toEqual([1, 0, 1, 1, 1, 1]);

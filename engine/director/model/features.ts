@@ -1,7 +1,7 @@
 // Encodes one DirectorInput as the fixed-length feature vector the suggestion model sees (layout below, versioned).
 import type { Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import type { DecisionKind, DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, modelKindOf } from './modelKinds.ts';
 import {
   clamp,
   createCameraView,
@@ -76,7 +76,7 @@ const SUBJECT_STRIDE = 12;
  * 45 a move is running now (last move endedAgoS = 0 and not rejected) (1/0)
  * 46 the last move belongs to this scene (endedAgoS ≤ scene age) (1/0)
  * 47 there is a last move (1/0)
- * 48–58 last move kind one-hot, MOVE_KINDS order
+ * 48–58 last move kind one-hot, MODEL_KINDS order (an aim counts as a pan)
  * 59–62 last decision one-hot: accepted, rejected, modified, human-only
  * 63–68 the safe volume allows a 1 m step forward, back, left, right, up, down (1/0; 1 without a volume)
  */
@@ -206,7 +206,7 @@ export function encodeFeatures(input: DirectorInput, out: Float32Array): Float32
     out[FEATURE_INDEX.moveRunning] = ago === 0 && last.decision !== 'rejected' ? 1 : 0;
     out[FEATURE_INDEX.lastMoveInScene] = ago <= age ? 1 : 0;
     out[FEATURE_INDEX.hasLastMove] = 1;
-    out[FEATURE_INDEX.lastKind + MOVE_KINDS.indexOf(last.kind)] = 1;
+    out[FEATURE_INDEX.lastKind + MODEL_KINDS.indexOf(modelKindOf(last.kind))] = 1;
     const d = DECISION_KINDS.indexOf(last.decision);
     if (d >= 0) out[FEATURE_INDEX.lastDecision + d] = 1;
   } else {
@@ -286,7 +286,7 @@ function buildFeatureNames(): string[] {
   names.push('pair.present', 'pair.separation', 'pair.orbitSide', 'pair.bothInFrame');
   names.push('poi.present', 'poi.bearing', 'poi.bearingInFov', 'poi.elevation', 'poi.distance', 'poi.inFrame', 'poi.heightFraction', 'poi.suggestedFraction');
   names.push('scene.age', 'scene.sinceLastMove', 'scene.moveRunning', 'scene.lastMoveInScene', 'scene.hasLastMove');
-  for (const k of MOVE_KINDS) names.push(`lastKind.${k}`);
+  for (const k of MODEL_KINDS) names.push(`lastKind.${k}`);
   for (const d of DECISION_KINDS) names.push(`lastDecision.${d}`);
   names.push('safe.forward', 'safe.back', 'safe.left', 'safe.right', 'safe.up', 'safe.down');
   return names;

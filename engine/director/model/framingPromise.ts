@@ -12,7 +12,7 @@ import { createFramePosition, framePosition } from './framePosition.ts';
 export const PROMISE_SAMPLES = 24;
 
 /** Moves that go somewhere to find their target: only where they end counts. The others keep it framed throughout. */
-const END_ONLY: ReadonlySet<MoveKind> = new Set(['pan', 'tilt', 'roll', 'pedestal']);
+const END_ONLY: ReadonlySet<MoveKind> = new Set(['pan', 'tilt', 'aim', 'roll', 'pedestal']);
 
 export interface FramingPromise {
   /** The target is in frame at the end of the move. */

@@ -5,6 +5,10 @@ import { moveOffsetAt } from '../../moves/moveOffsetAt.ts';
 import { applyPoseOffset, createPoseOffset } from '../../moves/PoseOffset.ts';
 import { aimAngles } from './aimAngles.ts';
 import { framePosition } from './framePosition.ts';
+import type { MoveSpec } from '../../protocol/MoveSpec.ts';
+import type { DirectorInput } from '../DirectorInput.ts';
+import { readSituation } from './readSituation.ts';
+import { buildMoveSpec } from './suggest.ts';
 
 const DEG = Math.PI / 180;
 const LEVEL: Quat = [0, 0, 0, 1];
@@ -73,5 +77,40 @@ describe('framePosition', () => {
     expect(f.x).toBeCloseTo(0, 12);
     expect(f.y).toBeCloseTo(0, 12);
     expect(f.inCentreThird).toBe(true);
+  });
+});
+
+describe('buildMoveSpec sizes turns on the axes they need', () => {
+  const arch = (position: Vec3): DirectorInput => ({
+    camera: { position: [0, 1.6, 0], rotation: LEVEL, focalLengthMm: 35, sensorWidthMm: 24.89, sensorHeightMm: 18.66 },
+    subjects: [],
+    pois: [{ id: 'first-arch', name: 'First arch', position }],
+    recentMoves: [],
+    sceneAgeS: 60,
+  });
+  const endFrame = (input: DirectorInput, spec: MoveSpec, target: Vec3) => {
+    const p: Vec3 = [...input.camera.position];
+    const q: Quat = [...input.camera.rotation];
+    applyPoseOffset(moveOffsetAt(spec, { position: p, rotation: q, focalLengthMm: 35, sensorHeightMm: 18.66, targetPosition: target }, 1, createPoseOffset()), p, q);
+    return framePosition(p, q, target, 35, 24.89, 18.66);
+  };
+
+  it('a pan the network ranks to an arch 8 m up and 10 m away becomes an aim (pan and tilt) that centres it', () => {
+    const position: Vec3 = [-3, 9.6, -10];
+    const input = arch(position);
+    const spec = buildMoveSpec('pan', { angleRad: 0.3, durationS: 3 }, readSituation(input))!;
+    expect(spec.kind).toBe('aim');
+    expect(spec.target).toEqual({ type: 'poi', id: 'first-arch' });
+    expect(spec.angleRad! / DEG).toBeCloseTo(Math.atan2(3, 10) / DEG, 9); // left: +
+    expect(spec.tiltRad! / DEG).toBeCloseTo(Math.atan2(8, Math.hypot(3, 10)) / DEG, 9);
+    const f = endFrame(input, spec, position);
+    expect(Math.abs(f.x)).toBeLessThan(1e-9);
+    expect(Math.abs(f.y)).toBeLessThan(1e-9);
+  });
+
+  it('a pan to something level with the lens stays a pan; to something straight above, a tilt; to something framed, nothing', () => {
+    expect(buildMoveSpec('pan', { angleRad: 0.5, durationS: 3 }, readSituation(arch([-5, 1.6, -5])))).toMatchObject({ kind: 'pan', angleRad: Math.PI / 4 });
+    expect(buildMoveSpec('pan', { angleRad: 0, durationS: 3 }, readSituation(arch([0, 6.6, -5])))).toMatchObject({ kind: 'tilt', angleRad: Math.PI / 4 });
+    expect(buildMoveSpec('pan', { angleRad: 0, durationS: 3 }, readSituation(arch([0.2, 1.7, -8])))).toBeNull();
   });
 });

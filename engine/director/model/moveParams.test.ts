@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS } from './modelKinds.ts';
 import { decodeMoveNumbers, encodeMoveNumbers, PARAM_COUNT, paramOffset } from './moveParams.ts';
 
 describe('moveParams', () => {
@@ -21,7 +21,7 @@ describe('moveParams', () => {
 
   it('decodes any head output into MoveSpec ranges', () => {
     const wild = new Float32Array(PARAM_COUNT).fill(1e6);
-    for (const kind of MOVE_KINDS) {
+    for (const kind of MODEL_KINDS) {
       const n = decodeMoveNumbers(kind, wild);
       expect(n.durationS).toBeLessThanOrEqual(30);
       if (n.distanceM !== undefined) expect(Math.abs(n.distanceM)).toBeLessThanOrEqual(50);

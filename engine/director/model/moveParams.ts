@@ -1,10 +1,11 @@
 // The labelled move a director would make, and how its numbers map to and from the model's normalised parameter head.
-import { MOVE_KINDS, type Easing, type MoveKind, type MoveTarget } from '../../protocol/MoveSpec.ts';
+import { type Easing, type MoveTarget } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from './modelKinds.ts';
 import { clamp } from './sceneGeometry.ts';
 
 /** What the expert director (or a human decision) says should happen in one situation. */
 export interface MoveLabel {
-  kind: MoveKind;
+  kind: ModelKind;
   /** Signed as in MoveSpec; for push-in / pull-out the (positive) travel towards / away from the target. */
   distanceM?: number;
   /** Signed as in MoveSpec; for crane the swing about the vertical. */
@@ -35,7 +36,7 @@ export interface MoveNumbers {
  * A slot a kind does not use is masked out of the loss (and ignored when decoding).
  */
 export const PARAMS_PER_KIND = 3;
-export const PARAM_COUNT = MOVE_KINDS.length * PARAMS_PER_KIND;
+export const PARAM_COUNT = MODEL_KINDS.length * PARAMS_PER_KIND;
 
 const DIST_SCALE_M = 3;
 const CRANE_RISE_SCALE_M = 2;
@@ -55,15 +56,15 @@ const SECONDARY = 1;
 const DURATION = 2;
 
 /** Offset of `kind`'s three numbers in the parameter vector. */
-export function paramOffset(kind: MoveKind): number {
-  return MOVE_KINDS.indexOf(kind) * PARAMS_PER_KIND;
+export function paramOffset(kind: ModelKind): number {
+  return MODEL_KINDS.indexOf(kind) * PARAMS_PER_KIND;
 }
 
 /**
  * Write the normalised targets of `numbers` for `kind` into `values`/`mask` (both PARAM_COUNT
  * long, starting at `base`); every other kind's slots get mask 0.
  */
-export function encodeMoveNumbers(kind: MoveKind, numbers: MoveNumbers, values: Float32Array, mask: Float32Array, base = 0): void {
+export function encodeMoveNumbers(kind: ModelKind, numbers: MoveNumbers, values: Float32Array, mask: Float32Array, base = 0): void {
   values.fill(0, base, base + PARAM_COUNT);
   mask.fill(0, base, base + PARAM_COUNT);
   const o = base + paramOffset(kind);
@@ -102,7 +103,7 @@ export function encodeMoveNumbers(kind: MoveKind, numbers: MoveNumbers, values: 
 }
 
 /** Read `kind`'s numbers back in natural units from a parameter vector (clamped to MoveSpec ranges). */
-export function decodeMoveNumbers(kind: MoveKind, params: ArrayLike<number>, base = 0): MoveNumbers {
+export function decodeMoveNumbers(kind: ModelKind, params: ArrayLike<number>, base = 0): MoveNumbers {
   const o = base + paramOffset(kind);
   const primary = params[o + PRIMARY] ?? 0;
   const secondary = params[o + SECONDARY] ?? 0;
@@ -145,7 +146,7 @@ export function labelNumbers(label: Pick<MoveLabel, 'distanceM' | 'angleRad' | '
  * The one number that best describes a move's size, normalised like the head's primary slot
  * (used for the "magnitude" error in evaluation); undefined for hold.
  */
-export function primaryMagnitude(kind: MoveKind, n: MoveNumbers): number | undefined {
+export function primaryMagnitude(kind: ModelKind, n: MoveNumbers): number | undefined {
   switch (kind) {
     case 'dolly':
     case 'truck':

@@ -69,6 +69,17 @@ describe('describeRationale: agreement with point-of-interest names', () => {
   });
 });
 
+describe('describeRationale: aims', () => {
+  it('says both axes of an aim, and the hold time as the card shows it', () => {
+    const arch: PointOfInterest = { id: 'poi-arch', name: 'First arch', position: [-3, 9.6, -6] }; // up and to the left, out of frame
+    const aim: MoveSpec = { kind: 'aim', angleRad: 0.29, tiltRad: 0.62, durationS: 3, easing: 'ease-in-out', target: onPoi('poi-arch') };
+    expect(describeRationale(aim, readSituation({ ...empty, pois: [arch] }))).toBe(
+      'The First arch is out of frame to the left and nothing is moving; pan left 17° and tilt up 36° to bring it into frame.',
+    );
+    expect(describeRationale({ kind: 'hold', durationS: 3.46, easing: 'linear' }, readSituation(empty))).toBe('The shot is settled; hold for 3.5 s and let the shot play.');
+  });
+});
+
 describe('describeRationale: articles', () => {
   it('says "an orbit" but "a pan"', () => {
     const hold: MoveSpec = { kind: 'hold', durationS: 3, easing: 'linear' };

@@ -96,7 +96,7 @@ function subjectObservation(kind: MoveKind, s: SubjectReading, r: SituationReadi
   const id = s.subject.id;
   if (s.moving) return said(describeMover(s, r));
   if (!s.view.inFrame) return said(`${id} is out of frame to the ${side(s.view.bearingRad)}`, side(s.view.bearingRad));
-  if (kind === 'pan' || kind === 'tilt') return said(`${id} is off-centre`);
+  if (isTurn(kind)) return said(`${id} is off-centre`);
   const size = s.view.heightFraction < 0.4 ? 'small in a wide frame' : 'well framed';
   const still = Number.isFinite(r.sinceMoveS) && r.sinceMoveS > 4 ? ` for ${Math.round(r.sinceMoveS)} s` : '';
   return said(`${id} is standing still${still}, ${size}`);
@@ -117,7 +117,7 @@ function poiObservation(kind: MoveKind, focus: { name: string; plural: boolean }
   const be = focus.plural ? 'are' : 'is';
   const calm = r.subjects.some((s) => s.moving) ? '' : ' and nothing is moving';
   if (!p.view.inFrame) return said(`${focus.name} ${be} out of frame to the ${side(p.view.bearingRad)}${calm}`, side(p.view.bearingRad));
-  if (kind === 'pan' || kind === 'tilt') return said(`${focus.name} ${be} off-centre${calm}`);
+  if (isTurn(kind)) return said(`${focus.name} ${be} off-centre${calm}`);
   return said(`${focus.name} ${be} in frame${calm}`);
 }
 
@@ -183,6 +183,11 @@ function action(spec: MoveSpec, r: SituationReading, focus: Focus | undefined, s
       return `pan ${turn} ${a}°${turnTo(turn, focus, seen)}${leadRoom(r, focus) ? ' with lead room' : ''}`;
     case 'tilt':
       return `tilt ${(spec.angleRad ?? 0) > 0 ? 'up' : 'down'} ${a}°${focus ? ` to ${named}` : ''}`;
+    case 'aim': {
+      const t = Math.abs(deg(spec.tiltRad ?? 0));
+      const tilt = `tilt ${(spec.tiltRad ?? 0) > 0 ? 'up' : 'down'} ${t}°`;
+      return `pan ${turn} ${a}° and ${tilt}${turnTo(turn, focus, seen)}${leadRoom(r, focus) ? ' with lead room' : ''}`;
+    }
     case 'truck':
       return `truck ${(spec.distanceM ?? 0) > 0 ? 'right' : 'left'} ${d} m${leadRoom(r, focus) ? ' to keep lead room' : ''}`;
     case 'dolly': {
@@ -208,7 +213,7 @@ function action(spec: MoveSpec, r: SituationReading, focus: Focus | undefined, s
         ? `roll ${a}° back to level`
         : `roll ${a}° for a dutch angle to build tension`;
     case 'hold':
-      return `hold for ${Math.round(spec.durationS)} s and let the shot play`;
+      return `hold for ${Number(spec.durationS.toFixed(1))} s and let the shot play`; // to 0.1 s, as the card shows it
   }
 }
 
@@ -258,6 +263,11 @@ function objectPronoun(focus: Focus): string {
 /** The first seconds of a scene, before any move of this scene has moved the camera: reveals belong here. */
 function sceneStarting(r: SituationReading): boolean {
   return r.input.sceneAgeS < SCENE_START_S && !(r.lastInScene && r.moved);
+}
+
+/** Turns of the head that re-frame a target: what is said about it is where it sits in frame. */
+function isTurn(kind: MoveKind): boolean {
+  return kind === 'pan' || kind === 'tilt' || kind === 'aim';
 }
 
 /** "an orbit", "a pan": by the first letter, which is enough for the move kinds. */

@@ -1,6 +1,7 @@
 // Turns the model's output for one DirectorInput into ranked, validated Suggestions with targets, confidence and a rationale.
 import type { DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS, MoveSpecSchema, type Easing, type MoveKind, type MoveSpec, type MoveTarget, type Suggestion } from '../../protocol/MoveSpec.ts';
+import { MoveSpecSchema, type Easing, type MoveKind, type MoveSpec, type MoveTarget, type Suggestion } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from './modelKinds.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { inputsHash } from './inputsHash.ts';
 import type { MoveNumbers } from './moveParams.ts';
@@ -19,7 +20,7 @@ export interface SuggestOptions {
   ranker?: PreferenceRanker;
   /** Engine time stamped on each suggestion (createdAtS). Default 0. */
   nowS?: number;
-  /** Kinds below this (re-ranked) probability are left out. Default 0. */
+  /** Kinds below this (re-ranked) probability are left out, except the first that delivers its promise. Default 0. */
   minConfidence?: number;
 }
 
@@ -27,10 +28,16 @@ export interface SuggestOptions {
 const MIN_TRAVEL_M = 0.1;
 /** A pan, tilt, roll or orbit smaller than this is not a move worth proposing, radians (2°). */
 const MIN_TURN_RAD = 0.035;
+/**
+ * A turn to a target leaves out an axis on which the target already is within this fraction of the half-frame of
+ * its composition point, well inside the centre third (a pan that also needs a tilt beyond it becomes an aim).
+ */
+const SECOND_AXIS_TOLERANCE = 0.25;
 /** A pan/tilt target must lie within this of the proposed angle to be named as the target, radians. */
 const TARGET_MATCH_RAD = 0.35;
 
 const _features = new Float32Array(FEATURE_COUNT); // the one feature row per call
+const _aimAt: [number, number, number] = [0, 0, 0]; // where a turn's target will be when the turn ends
 
 /**
  * Top-`count` suggestions for `input`. Each is a MoveSpec that validates against MoveSpecSchema,
@@ -49,8 +56,8 @@ export function suggestMoves(model: SuggestionModel, input: DirectorInput, optio
   for (const k of rankByProbability(probs)) {
     if (out.length >= count) break;
     const confidence = probs[k] as number;
-    if (confidence < (options.minConfidence ?? 0)) break;
-    const kind = MOVE_KINDS[k] as MoveKind;
+    if (confidence < (options.minConfidence ?? 0) && out.length > 0) break; // the best one that delivers is always shown
+    const kind = MODEL_KINDS[k] as ModelKind;
     const spec = buildMoveSpec(kind, prediction.params[kind], reading);
     if (!spec) continue;
     // A suggestion that names a target is shown only if its path delivers it (the next kind gets the slot); a hold
@@ -63,10 +70,12 @@ export function suggestMoves(model: SuggestionModel, input: DirectorInput, optio
     if (!pathInsideSafeVolume(spec, input, targetPosition(spec.target ?? null, reading))) continue;
     const parsed = MoveSpecSchema.safeParse(spec);
     if (!parsed.success) continue; // defensive: buildMoveSpec clamps every number into range
+    // The same kind on the same target keeps its id across refreshes: the card a director is looking at stays.
+    const id = suggestionId(parsed.data.kind, parsed.data.target);
+    if (out.some((o) => o.id === id)) continue; // a pan and a tilt to one target can both become the same aim
     out.push({
-      // The same kind on the same target keeps its id across refreshes: the card a director is looking at stays.
-      id: suggestionId(kind, parsed.data.target),
-      kind,
+      id,
+      kind: parsed.data.kind,
       params: parsed.data,
       durationS: parsed.data.durationS,
       easing: parsed.data.easing,
@@ -82,7 +91,7 @@ export function suggestMoves(model: SuggestionModel, input: DirectorInput, optio
 }
 
 /** A concrete MoveSpec for `kind` from the decoded numbers, or null when the volume leaves no room for it. */
-export function buildMoveSpec(kind: MoveKind, n: MoveNumbers, r: SituationReading): MoveSpec | null {
+export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReading): MoveSpec | null {
   const target = resolveTarget(kind, n, r);
   const spec: MoveSpec = { kind, durationS: clamp(n.durationS, 0.5, 30), easing: easingFor(kind, r, target) };
   if (target) spec.target = target;
@@ -111,13 +120,26 @@ export function buildMoveSpec(kind: MoveKind, n: MoveNumbers, r: SituationReadin
     }
     case 'pan':
     case 'tilt': {
-      // The network chose the target (by the angle it proposed); geometry sizes the turn that frames it.
+      // The network chose the target (by the angle it proposed); geometry sizes the turn that frames it, on the axes
+      // it takes: a pan, a tilt, or both at once (an aim).
       const pos = targetPosition(target, r);
-      if (pos) {
-        const aim = aimAngles(cam.position, input.camera.rotation, pos, cam.hFovRad, cam.vFovRad, compositionFor(target, r));
-        spec.angleRad = kind === 'pan' ? aim.panRad : aim.tiltRad;
-      } else spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
-      if (Math.abs(spec.angleRad) < MIN_TURN_RAD) return null;
+      if (!pos) {
+        spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
+        if (Math.abs(spec.angleRad) < MIN_TURN_RAD) return null;
+        break;
+      }
+      predictedPosition(target, r, spec.durationS, _aimAt);
+      const aim = aimAngles(cam.position, input.camera.rotation, _aimAt, cam.hFovRad, cam.vFovRad, compositionFor(target, r));
+      const needsPan = Math.abs(aim.panRad) >= Math.max(MIN_TURN_RAD, Math.atan(SECOND_AXIS_TOLERANCE * Math.tan(cam.hFovRad / 2)));
+      const needsTilt = Math.abs(aim.tiltRad) >= Math.max(MIN_TURN_RAD, Math.atan(SECOND_AXIS_TOLERANCE * Math.tan(cam.vFovRad / 2)));
+      if (needsPan && needsTilt) {
+        spec.kind = 'aim';
+        spec.angleRad = aim.panRad;
+        spec.tiltRad = clamp(aim.tiltRad, -Math.PI / 2, Math.PI / 2);
+      } else if (needsPan || needsTilt) {
+        spec.kind = needsPan ? 'pan' : 'tilt';
+        spec.angleRad = needsPan ? aim.panRad : aim.tiltRad;
+      } else return null; // already framed
       break;
     }
     case 'roll':
@@ -167,7 +189,7 @@ export function buildMoveSpec(kind: MoveKind, n: MoveNumbers, r: SituationReadin
  * - truck, dolly: a walking subject, else the nearest; crane: the POI it swings to, else subject / POI;
  * - hold: the nearest subject, else the POI; pedestal, roll: none.
  */
-export function resolveTarget(kind: MoveKind, n: MoveNumbers, r: SituationReading): MoveTarget | null {
+export function resolveTarget(kind: ModelKind, n: MoveNumbers, r: SituationReading): MoveTarget | null {
   const mover = r.s0?.moving ? r.s0 : r.s1?.moving ? r.s1 : undefined;
   const subject = (s: typeof r.s0): MoveTarget | null => (s ? { type: 'subject', id: s.subject.id } : null);
   const poi: MoveTarget | null = r.poi ? { type: 'poi', id: r.poi.poi.id } : null;
@@ -211,14 +233,14 @@ export function resolveTarget(kind: MoveKind, n: MoveNumbers, r: SituationReadin
  * that picks up a subject already walking starts at speed and lands softly (ease-out); everything
  * else eases in and out, as operators move a head or a dolly by hand.
  */
-export function easingFor(kind: MoveKind, r: SituationReading, target: MoveTarget | null): Easing {
+export function easingFor(kind: ModelKind, r: SituationReading, target: MoveTarget | null): Easing {
   if (kind === 'hold') return 'linear';
   const following = target?.type === 'subject' && r.subjects.some((s) => s.subject.id === target.id && s.moving);
   if (following && (kind === 'truck' || kind === 'pan' || kind === 'dolly')) return 'ease-out';
   return 'ease-in-out';
 }
 
-/** Kind indices sorted by descending probability (ties: MOVE_KINDS order). */
+/** Kind indices sorted by descending probability (ties: MODEL_KINDS order). */
 export function rankByProbability(probs: ArrayLike<number>): number[] {
   return Array.from({ length: probs.length }, (_, i) => i).sort((a, b) => (probs[b] as number) - (probs[a] as number) || a - b);
 }
@@ -233,11 +255,14 @@ export function suggestionId(kind: MoveKind, target: MoveTarget | undefined): st
   return `${kind}-${target!.type}-${h.toString(16).padStart(8, '0')}`;
 }
 
+/** A walker's place in frame, fraction of the half-frame: just inside the third line, so they stay in the centre third. */
+const LEAD_ROOM_X = 0.3;
+
 /** Where a turn puts its target: a walking subject a third off centre, looking into the frame it walks into. */
 function compositionFor(target: MoveTarget | null, r: SituationReading): FramePoint {
   const walker = target?.type === 'subject' ? r.subjects.find((s) => s.subject.id === target.id && s.moving) : undefined;
   if (!walker || Math.abs(walker.motion.lateralMps) < 0.2) return { x: 0, y: 0 };
-  return { x: walker.motion.lateralMps > 0 ? -1 / 3 : 1 / 3, y: 0 };
+  return { x: walker.motion.lateralMps > 0 ? -LEAD_ROOM_X : LEAD_ROOM_X, y: 0 };
 }
 
 /** The promise of a targeted move, played through the planner with the subject's predicted motion. */
@@ -248,6 +273,14 @@ export function keepsFramingPromise(spec: MoveSpec, r: SituationReading): boolea
   if (!pos) return false;
   const subject = target.type === 'subject' ? r.subjects.find((s) => s.subject.id === target.id)?.subject : undefined;
   return checkFramingPromise(spec, r.input, pos, subject?.velocity).kept;
+}
+
+/** Where `target` will be `afterS` from now: a subject walks on at its velocity, everything else stays. */
+function predictedPosition(target: MoveTarget | null, r: SituationReading, afterS: number, out: [number, number, number]): [number, number, number] {
+  const pos = targetPosition(target, r) ?? [0, 0, 0];
+  const v = target?.type === 'subject' ? r.subjects.find((s) => s.subject.id === target.id)?.subject.velocity : undefined;
+  for (let k = 0; k < 3; k++) out[k] = pos[k]! + (v ? v[k]! * afterS : 0);
+  return out;
 }
 
 function targetPosition(target: MoveTarget | null, r: SituationReading): Readonly<[number, number, number]> | undefined {

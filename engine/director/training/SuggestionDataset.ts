@@ -1,5 +1,5 @@
 // Flat, typed-array training sets for the suggestion model: features, kind labels and masked parameter targets.
-import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from '../model/modelKinds.ts';
 import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
 import { encodeMoveNumbers, labelNumbers, PARAM_COUNT, type MoveNumbers } from '../model/moveParams.ts';
 import { generateSituations, type LabelledSituation } from './shotGrammar.ts';
@@ -8,7 +8,7 @@ export interface SuggestionDataset {
   size: number;
   /** size × FEATURE_COUNT */
   features: Float32Array;
-  /** Index into MOVE_KINDS per row. */
+  /** Index into MODEL_KINDS per row. */
   kinds: Int32Array;
   /** size × PARAM_COUNT normalised targets (see moveParams.ts). */
   params: Float32Array;
@@ -43,9 +43,9 @@ export function generateDataset(count: number, seed: number): SuggestionDataset 
 }
 
 /** Write one row. */
-export function setRow(ds: SuggestionDataset, i: number, features: ArrayLike<number>, kind: MoveKind, numbers: MoveNumbers): void {
+export function setRow(ds: SuggestionDataset, i: number, features: ArrayLike<number>, kind: ModelKind, numbers: MoveNumbers): void {
   for (let j = 0; j < FEATURE_COUNT; j++) ds.features[i * FEATURE_COUNT + j] = features[j] ?? 0;
-  ds.kinds[i] = MOVE_KINDS.indexOf(kind);
+  ds.kinds[i] = MODEL_KINDS.indexOf(kind);
   encodeMoveNumbers(kind, numbers, ds.params, ds.paramMask, i * PARAM_COUNT);
 }
 

@@ -1,6 +1,6 @@
 // CLI (`npm run eval`): model vs heuristic vs random on a held-out generated set, the preference-adaptation experiment, inference latency.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { initTfBackend } from '../model/backend.ts';
@@ -12,6 +12,10 @@ import { runPreferenceExperiment, type PreferenceExperimentResult } from './pref
 import { randomDirector } from './randomDirector.ts';
 import { modelRankings, scoreRankings, type DirectorScores } from './scoreDirectors.ts';
 import { scoreOutcomes, topSpecOf, type OutcomeScores } from './scoreOutcomes.ts';
+import { sceneSituations, type SceneStage } from './sceneSituations.ts';
+import { DEMO_STAGE_CONFIG } from '../../stage/demoStage.ts';
+import { parseSceneManifest } from '../../protocol/SceneManifest.ts';
+import type { DirectorInput } from '../DirectorInput.ts';
 import { FAIRNESS_TOLERANCE, framingShares, symmetricSituations, type FramingShares } from './framingFairness.ts';
 import { SeededRandom } from './SeededRandom.ts';
 import { generateSituations } from './shotGrammar.ts';
@@ -20,6 +24,7 @@ const USAGE = `Usage: npm run eval -- [options]
   --model DIR              model folder (default assets/models/director)
   --samples N              held-out generated situations (default 5000)
   --seed N                 held-out seed, never a training seed (default 9001)
+  --scene-samples N        situations per demo scene (default 1000)
   --experiment-count N     situations in the preference experiment (default 200)
   --experiment-seed N      (default 2024)
   --latency-runs N         suggestMoves calls timed per backend (default 1000)
@@ -31,6 +36,7 @@ const { values } = parseArgs({
     model: { type: 'string', default: DEFAULT_MODEL_DIR },
     samples: { type: 'string', default: '5000' },
     seed: { type: 'string', default: '9001' },
+    'scene-samples': { type: 'string', default: '1000' },
     'experiment-count': { type: 'string', default: '200' },
     'experiment-seed': { type: 'string', default: '2024' },
     'latency-runs': { type: 'string', default: '1000' },
@@ -44,6 +50,8 @@ if (values.help) {
 }
 const samples = Number(values.samples);
 const seed = Number(values.seed);
+const sceneSamples = Number(values['scene-samples']);
+const SCENES_DIR = resolve('scenes');
 const experimentCount = Number(values['experiment-count']);
 const experimentSeed = Number(values['experiment-seed']);
 const latencyRuns = Number(values['latency-runs']);
@@ -81,29 +89,57 @@ table(
 );
 
 // ---- outcomes: does the top suggestion deliver the shot it names? ---------------------------------------
-const inputs = heldOut.map((s) => s.input);
-const modelRanked = modelRankings(model, heldOut);
-const outcomeRng = new SeededRandom(seed + 2);
-const outcomes: Record<'model (shipped: suggestMoves)' | 'model (geometry, unchecked)' | 'heuristic' | 'random', OutcomeScores> = {
-  'model (shipped: suggestMoves)': scoreOutcomes(inputs, inputs.map((input) => suggestMoves(model, input, { count: 1 })[0]?.params)),
-  'model (geometry, unchecked)': scoreOutcomes(inputs, inputs.map((input, i) => topSpecOf(input, modelRanked[i]!))),
-  heuristic: scoreOutcomes(inputs, inputs.map((input) => topSpecOf(input, heuristicDirector(input)))),
-  random: scoreOutcomes(inputs, inputs.map((input) => topSpecOf(input, randomDirector(outcomeRng)))),
-};
+// Each director's top move raw (its first ranked kind that builds) and gated (first that also keeps its promise and
+// the safe volume, as suggestMoves shows them), on the held-out set and on the three demo scenes' real POIs.
+type OutcomeRow = OutcomeScores;
+function outcomeRows(inputs: readonly DirectorInput[], rankSeed: number): Record<string, OutcomeRow> {
+  const rankedModel = modelRankings(model, inputs.map((input) => ({ input })));
+  const rankedHeuristic = inputs.map((input) => heuristicDirector(input));
+  const rankRng = new SeededRandom(rankSeed);
+  const rankedRandom = inputs.map(() => randomDirector(rankRng));
+  const rows: Record<string, OutcomeRow> = {};
+  for (const [name, ranked] of [['model', rankedModel], ['heuristic', rankedHeuristic], ['random', rankedRandom]] as const) {
+    rows[`${name} (raw)`] = scoreOutcomes(inputs, inputs.map((input, i) => topSpecOf(input, ranked[i]!)));
+    rows[`${name} (gated)`] = scoreOutcomes(inputs, inputs.map((input, i) => topSpecOf(input, ranked[i]!, true)));
+  }
+  rows['model (shipped: suggestMoves)'] = scoreOutcomes(inputs, inputs.map((input) => suggestMoves(model, input, { count: 1 })[0]?.params));
+  return rows;
+}
+function outcomeTable(rows: Record<string, OutcomeRow>): void {
+  table(
+    ['director', 'targeted', 'target in frame at end', 'promise kept', 'turns (pan/tilt/aim) centred', 'shot-size error', 'inside safe volume'],
+    Object.entries(rows).map(([name, o]) => [
+      name,
+      `${o.targeted} of ${o.suggestions}`,
+      pct(o.endInFrame / Math.max(1, o.targeted)),
+      pct(o.kept / Math.max(1, o.targeted)),
+      `${pct(o.turnsCentred / Math.max(1, o.turnsToTarget))} of ${o.turnsToTarget}`,
+      o.framedMoves ? `${pct(o.shotSizeRelError)} (${o.framedMoves})` : '–',
+      pct(o.insideSafeVolume / Math.max(1, o.suggestions)),
+    ]),
+  );
+}
+const outcomes = outcomeRows(heldOut.map((s) => s.input), seed + 2);
 say();
 say('Outcomes of the top suggestion, played through the move planner with the camera\'s lens (targeted = names a subject, point of interest or pair):');
-table(
-  ['director', 'targeted', 'target in frame at end', 'promise kept', 'pan/tilt centred (centre third)', 'shot-size error', 'inside safe volume'],
-  Object.entries(outcomes).map(([name, o]) => [
-    name,
-    `${o.targeted} of ${o.suggestions}`,
-    pct(o.endInFrame / Math.max(1, o.targeted)),
-    pct(o.kept / Math.max(1, o.targeted)),
-    `${pct(o.turnsCentred / Math.max(1, o.turnsToTarget))} of ${o.turnsToTarget}`,
-    o.framedMoves ? `${pct(o.shotSizeRelError)} (${o.framedMoves})` : '–',
-    pct(o.insideSafeVolume / Math.max(1, o.suggestions)),
-  ]),
-);
+outcomeTable(outcomes);
+
+const sceneOutcomes: Record<string, Record<string, OutcomeRow>> = {};
+const demo = DEMO_STAGE_CONFIG;
+const stageForScenes: SceneStage = {
+  safeVolume: { min: [...demo.safeVolume.min], max: [...demo.safeVolume.max] },
+  sensorWidthMm: demo.cameras[0]!.sensorWidthMm,
+  sensorHeightMm: demo.cameras[0]!.sensorHeightMm,
+  floor: { minX: -3.5, maxX: 3.5, minZ: -3, maxZ: 2 },
+};
+for (const file of (await readdir(SCENES_DIR)).filter((f) => f.endsWith('.json')).sort()) {
+  const scene = parseSceneManifest(JSON.parse(await readFile(join(SCENES_DIR, file), 'utf8')), file);
+  const inputs = sceneSituations(scene, stageForScenes, sceneSamples, seed + 100 + Object.keys(sceneOutcomes).length);
+  sceneOutcomes[scene.id] = outcomeRows(inputs, seed + 200);
+  say();
+  say(`Outcomes on the demo scene '${scene.id}' (${scene.pointsOfInterest.length} real points of interest, demo stage, ${sceneSamples} situations from its camera marks):`);
+  outcomeTable(sceneOutcomes[scene.id]!);
+}
 
 // ---- fair framing: people placed symmetrically, names and input order shuffled -----------------------------
 const fairness: Record<string, FramingShares> = {};
@@ -180,6 +216,7 @@ await writeFile(
       backend,
       heldOut: { samples, seed, ...scores },
       outcomes,
+      sceneOutcomes,
       fairness,
       preferenceExperiment: {
         ...experiment,

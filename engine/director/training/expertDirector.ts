@@ -1,6 +1,7 @@
 // The "expert director" that labels generated training situations: rules of cinematography with interactions and some chance.
 import type { DirectorInput } from '../DirectorInput.ts';
-import type { Easing, MoveKind, MoveTarget } from '../../protocol/MoveSpec.ts';
+import type { Easing, MoveTarget } from '../../protocol/MoveSpec.ts';
+import type { ModelKind } from '../model/modelKinds.ts';
 import type { MoveLabel } from '../model/moveParams.ts';
 import {
   midpoint,
@@ -17,7 +18,7 @@ import { dutch, hold, label, lookAt, orbit, poiTarget, subjectTarget } from './e
 import type { SeededRandom } from './SeededRandom.ts';
 
 /** Kinds that open a scene by revealing the set (when the volume forbids both, the expert pans, orbits or holds instead). */
-export const REVEAL_KINDS: readonly MoveKind[] = ['pull-out', 'crane'];
+export const REVEAL_KINDS: readonly ModelKind[] = ['pull-out', 'crane'];
 
 /**
  * Label one situation. Deterministic for a given `rng` state. The rules, by priority:

@@ -1,6 +1,7 @@
 // How the expert director writes its labels: the move builders its rules share (look at, orbit within the line, dutch, hold).
 import type { Vec3 } from '../../../camera-bridge/CameraSample.ts';
-import type { Easing, MoveKind, MoveTarget } from '../../protocol/MoveSpec.ts';
+import type { Easing, MoveTarget } from '../../protocol/MoveSpec.ts';
+import type { ModelKind } from '../model/modelKinds.ts';
 import type { MoveLabel } from '../model/moveParams.ts';
 import { SETTLE_S, type PoiReading, type SituationReading as Reading, type SubjectReading } from '../model/readSituation.ts';
 import { clamp, clampOrbitToLine, type TargetView } from '../model/sceneGeometry.ts';
@@ -46,7 +47,7 @@ export interface LabelParts {
 }
 
 /** A MoveLabel from its parts; the easing defaults to the expert's taste. */
-export function label(kind: MoveKind, rng: SeededRandom, p: LabelParts): MoveLabel {
+export function label(kind: ModelKind, rng: SeededRandom, p: LabelParts): MoveLabel {
   const out: MoveLabel = { kind, durationS: p.durationS, easing: p.easing ?? defaultEasing(rng), target: p.target };
   if (p.distanceM !== undefined) out.distanceM = p.distanceM;
   if (p.angleRad !== undefined) out.angleRad = p.angleRad;

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS } from '../model/modelKinds.ts';
 import { initTfBackend } from '../model/backend.ts';
 import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
 import { PARAM_COUNT, paramOffset } from '../model/moveParams.ts';
@@ -28,7 +28,7 @@ describe('fineTuneOnDecisions', () => {
   it('turns accepted and modified decisions into rows (rejections are the ranker’s job)', () => {
     const ds = decisionsToDataset(records, 2);
     expect(ds.size).toBe(4);
-    expect(Array.from(ds.kinds)).toEqual([MOVE_KINDS.indexOf('orbit'), MOVE_KINDS.indexOf('orbit'), MOVE_KINDS.indexOf('push-in'), MOVE_KINDS.indexOf('push-in')]);
+    expect(Array.from(ds.kinds)).toEqual([MODEL_KINDS.indexOf('orbit'), MODEL_KINDS.indexOf('orbit'), MODEL_KINDS.indexOf('push-in'), MODEL_KINDS.indexOf('push-in')]);
     expect(ds.paramMask[paramOffset('orbit')]).toBe(1); // the director's angle is a target
     expect(ds.paramMask.subarray(2 * PARAM_COUNT, 3 * PARAM_COUNT).every((m) => m === 0)).toBe(true); // accepted without params: kind only
   });
@@ -36,7 +36,7 @@ describe('fineTuneOnDecisions', () => {
   it('moves the model towards what the director chose', async () => {
     const model = SuggestionModel.create({ seed: 4 });
     await fitSuggestionModel(model, datasetFromSituations(generateSituations(1000, 6)), { epochs: 2, batchSize: 64 });
-    const orbit = MOVE_KINDS.indexOf('orbit');
+    const orbit = MODEL_KINDS.indexOf('orbit');
     const before = model.predict(f).kindProbabilities[orbit] as number;
     const many = Array.from({ length: 40 }, () => records[1] as DecisionRecord);
     const result = await fineTuneOnDecisions(model, many, { epochs: 2, generatedSamples: 600, seed: 8 });

@@ -1,4 +1,5 @@
 // Folds a director's recorded decisions back into the model: a few epochs on them, mixed with fresh generated data against forgetting.
+import { modelKindOf } from '../model/modelKinds.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { labelNumbers, type MoveNumbers } from '../model/moveParams.ts';
@@ -31,9 +32,10 @@ export function decisionsToDataset(records: readonly DecisionRecord[], repeat = 
   const ds = emptyDataset(usable.length * repeat);
   let i = 0;
   for (const r of usable) {
-    const kind = r.decision === 'accepted' ? r.suggestedKind : r.finalKind;
+    const decided = r.decision === 'accepted' ? r.suggestedKind : r.finalKind;
+    const kind = modelKindOf(decided); // an aim teaches "turn to it" (see modelKinds.ts)
     // Parameters only count when they belong to the labelled kind; otherwise only the kind is learnt.
-    const numbers: MoveNumbers = r.finalParams && r.finalParams.kind === kind ? labelNumbers(r.finalParams) : { durationS: Number.NaN };
+    const numbers: MoveNumbers = r.finalParams && r.finalParams.kind === decided && decided === kind ? labelNumbers(r.finalParams) : { durationS: Number.NaN };
     for (let k = 0; k < repeat; k++) setRow(ds, i++, r.features, kind, numbers);
   }
   return ds;

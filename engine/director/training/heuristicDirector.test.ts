@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DirectorInput } from '../DirectorInput.ts';
-import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS } from '../model/modelKinds.ts';
 import { heuristicDirector } from './heuristicDirector.ts';
 import { randomDirector } from './randomDirector.ts';
 import { SeededRandom } from './SeededRandom.ts';
@@ -19,7 +19,7 @@ function input(patch: Partial<DirectorInput>): DirectorInput {
 describe('heuristicDirector', () => {
   it('ranks every kind exactly once', () => {
     const ranked = heuristicDirector(input({}));
-    expect(ranked.map((r) => r.kind).sort()).toEqual([...MOVE_KINDS].sort());
+    expect(ranked.map((r) => r.kind).sort()).toEqual([...MODEL_KINDS].sort());
     expect(ranked[0]?.kind).toBe('hold');
   });
 
@@ -36,7 +36,7 @@ describe('heuristicDirector', () => {
 describe('randomDirector', () => {
   it('is a seeded random permutation of all kinds', () => {
     const a = randomDirector(new SeededRandom(1)).map((r) => r.kind);
-    expect([...a].sort()).toEqual([...MOVE_KINDS].sort());
+    expect([...a].sort()).toEqual([...MODEL_KINDS].sort());
     expect(randomDirector(new SeededRandom(1)).map((r) => r.kind)).toEqual(a);
   });
 });

@@ -1,6 +1,6 @@
 // The baseline the model must beat: the handful of if-thens a developer would write in an afternoon (no interactions).
 import type { DirectorInput } from '../DirectorInput.ts';
-import type { MoveKind } from '../../protocol/MoveSpec.ts';
+import type { ModelKind } from '../model/modelKinds.ts';
 import { nearestPoiIndex, twoNearest } from '../model/features.ts';
 import type { MoveNumbers } from '../model/moveParams.ts';
 import {
@@ -13,12 +13,12 @@ import {
 } from '../model/sceneGeometry.ts';
 
 export interface RankedMove {
-  kind: MoveKind;
+  kind: ModelKind;
   numbers: MoveNumbers;
 }
 
 /** Kinds in the order the heuristic falls back to once its rules are used up. */
-const FALLBACK_ORDER: readonly MoveKind[] = ['hold', 'push-in', 'pan', 'truck', 'pull-out', 'dolly', 'tilt', 'orbit', 'crane', 'pedestal', 'roll'];
+const FALLBACK_ORDER: readonly ModelKind[] = ['hold', 'push-in', 'pan', 'truck', 'pull-out', 'dolly', 'tilt', 'orbit', 'crane', 'pedestal', 'roll'];
 
 /**
  * Ranked kinds (all 11, best first) with simple parameters:
@@ -33,7 +33,7 @@ export function heuristicDirector(input: DirectorInput): RankedMove[] {
   const nearest = twoNearest(input, cam.position, new Int32Array(2));
   const subject = input.subjects[nearest[0] as number];
   const poi = input.pois[nearestPoiIndex(input, cam.position)];
-  const ranked: MoveKind[] = [];
+  const ranked: ModelKind[] = [];
 
   if (input.sceneAgeS < 5) ranked.push('pull-out');
   const sv = subject ? viewTarget(cam, subject.position, createTargetView()) : undefined;
@@ -49,7 +49,7 @@ export function heuristicDirector(input: DirectorInput): RankedMove[] {
   ranked.push('hold');
   for (const k of FALLBACK_ORDER) ranked.push(k);
 
-  const seen = new Set<MoveKind>();
+  const seen = new Set<ModelKind>();
   const out: RankedMove[] = [];
   for (const kind of ranked) {
     if (seen.has(kind)) continue;
@@ -60,7 +60,7 @@ export function heuristicDirector(input: DirectorInput): RankedMove[] {
 }
 
 /** Fixed sizes, 4 s everywhere (hold 3 s); pan/tilt aim at the point of interest, truck follows the subject. */
-function defaultNumbers(kind: MoveKind, lateralMps: number, poiBearingRad: number, poiElevationRad: number): MoveNumbers {
+function defaultNumbers(kind: ModelKind, lateralMps: number, poiBearingRad: number, poiElevationRad: number): MoveNumbers {
   switch (kind) {
     case 'truck':
       return { distanceM: lateralMps < 0 ? -1 : 1, durationS: 4 };

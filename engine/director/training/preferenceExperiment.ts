@@ -1,5 +1,5 @@
 // Simulates a director with a consistent taste deciding on top-3 suggestions, to measure how fast PreferenceRanker adapts.
-import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from '../model/modelKinds.ts';
 import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
 import { inputsHash } from '../model/inputsHash.ts';
 import { PreferenceRanker, type PreferenceRankerOptions } from '../model/PreferenceRanker.ts';
@@ -12,9 +12,9 @@ import { generateSituations, type LabelledSituation } from './shotGrammar.ts';
 
 export interface DirectorTaste {
   /** Proposed whenever they make sense, accepted over the expert's choice. */
-  loves: readonly MoveKind[];
+  loves: readonly ModelKind[];
   /** Never accepted. */
-  hates: readonly MoveKind[];
+  hates: readonly ModelKind[];
 }
 
 /** The taste of the experiment in the brief: loves orbits and push-ins, rejects rolls and pans. */
@@ -33,7 +33,7 @@ export interface PreferenceExperimentResult {
   /** Share where any of the top 3 is acceptable. */
   baseTop3Acceptance: number;
   adaptedTop3Acceptance: number;
-  finalWeights: Record<MoveKind, number>;
+  finalWeights: Record<ModelKind, number>;
 }
 
 /**
@@ -64,10 +64,10 @@ export function runPreferenceExperiment(
     encodeFeatures(s.input, features);
     const probs = model.predict(features).kindProbabilities;
     const acceptable = acceptableKinds(s, taste);
-    const baseTop = rankByProbability(probs).slice(0, 3).map((k) => MOVE_KINDS[k] as MoveKind);
-    const adaptedTop = rankByProbability(ranker.rerank(probs, features)).slice(0, 3).map((k) => MOVE_KINDS[k] as MoveKind);
-    const b1 = acceptable.has(baseTop[0] as MoveKind) ? 1 : 0;
-    const a1 = acceptable.has(adaptedTop[0] as MoveKind) ? 1 : 0;
+    const baseTop = rankByProbability(probs).slice(0, 3).map((k) => MODEL_KINDS[k] as ModelKind);
+    const adaptedTop = rankByProbability(ranker.rerank(probs, features)).slice(0, 3).map((k) => MODEL_KINDS[k] as ModelKind);
+    const b1 = acceptable.has(baseTop[0] as ModelKind) ? 1 : 0;
+    const a1 = acceptable.has(adaptedTop[0] as ModelKind) ? 1 : 0;
     base1 += b1;
     adapted1 += a1;
     if (i >= half) {
@@ -88,7 +88,7 @@ export function runPreferenceExperiment(
       ranker.record({ features: f, suggestedKind: kind, decision: 'rejected', finalKind: kind }, probs);
     }
     if (!decided) {
-      ranker.record({ features: f, suggestedKind: adaptedTop[0] as MoveKind, decision: 'modified', finalKind: wantedKind(s, taste) }, probs);
+      ranker.record({ features: f, suggestedKind: adaptedTop[0] as ModelKind, decision: 'modified', finalKind: wantedKind(s, taste) }, probs);
     }
   });
   const late = Math.max(1, count - half);
@@ -117,9 +117,9 @@ const EXPERT_DRAWS = 24;
  * plus any loved kind that makes sense now; nothing new while a move is running or has just ended.
  * When that leaves nothing, holding is fine.
  */
-export function acceptableKinds(s: LabelledSituation, taste: DirectorTaste): Set<MoveKind> {
+export function acceptableKinds(s: LabelledSituation, taste: DirectorTaste): Set<ModelKind> {
   const r = readSituation(s.input);
-  const out = new Set<MoveKind>();
+  const out = new Set<ModelKind>();
   for (const k of reasonableKinds(s)) if (!taste.hates.includes(k)) out.add(k);
   const busy = r.moved && r.sinceMoveS < SETTLE_S;
   if (!busy) for (const k of taste.loves) if (!taste.hates.includes(k) && makesSense(k, r)) out.add(k);
@@ -128,20 +128,20 @@ export function acceptableKinds(s: LabelledSituation, taste: DirectorTaste): Set
 }
 
 /** The label's kind plus every kind the expert picks in ≥ 20% of re-draws (seeded by the input). */
-export function reasonableKinds(s: LabelledSituation): Set<MoveKind> {
+export function reasonableKinds(s: LabelledSituation): Set<ModelKind> {
   const rng = new SeededRandom(Number.parseInt(inputsHash(s.input).slice(0, 8), 16));
-  const counts = new Map<MoveKind, number>();
+  const counts = new Map<ModelKind, number>();
   for (let i = 0; i < EXPERT_DRAWS; i++) {
     const k = expertDirector(s.input, rng).kind;
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const out = new Set<MoveKind>([s.label.kind]);
+  const out = new Set<ModelKind>([s.label.kind]);
   for (const [k, n] of counts) if (n / EXPERT_DRAWS >= REASONABLE_SHARE) out.add(k);
   return out;
 }
 
 /** The kind the director changes a suggestion into when none of the top 3 fits. */
-export function wantedKind(s: LabelledSituation, taste: DirectorTaste): MoveKind {
+export function wantedKind(s: LabelledSituation, taste: DirectorTaste): ModelKind {
   const r = readSituation(s.input);
   const busy = r.moved && r.sinceMoveS < SETTLE_S;
   if (!busy) for (const k of taste.loves) if (!taste.hates.includes(k) && makesSense(k, r)) return k;
@@ -149,7 +149,7 @@ export function wantedKind(s: LabelledSituation, taste: DirectorTaste): MoveKind
 }
 
 /** Whether a loved kind is a sensible move here (the simulated director is opinionated, not careless). */
-function makesSense(kind: MoveKind, r: SituationReading): boolean {
+function makesSense(kind: ModelKind, r: SituationReading): boolean {
   switch (kind) {
     case 'orbit':
       return r.s0 !== undefined && r.s0.view.inFrame && !r.s0.moving;

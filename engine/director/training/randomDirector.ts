@@ -1,11 +1,11 @@
 // The floor baseline: every kind in a random order with random (but valid) parameters.
-import { MOVE_KINDS } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS } from '../model/modelKinds.ts';
 import type { RankedMove } from './heuristicDirector.ts';
 import type { SeededRandom } from './SeededRandom.ts';
 
 /** A uniformly random ranking of all 11 kinds; numbers drawn from plausible ranges. */
 export function randomDirector(rng: SeededRandom): RankedMove[] {
-  return rng.shuffle([...MOVE_KINDS]).map((kind) => {
+  return rng.shuffle([...MODEL_KINDS]).map((kind) => {
     const durationS = rng.uniform(2, 8);
     switch (kind) {
       case 'dolly':

@@ -1,5 +1,5 @@
 // Scores ranked move proposals against expert labels: top-1/top-3 kind accuracy and parameter errors.
-import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from '../model/modelKinds.ts';
 import { encodeFeatures, FEATURE_COUNT } from '../model/features.ts';
 import { decodeMoveNumbers, labelNumbers, PARAM_COUNT, primaryMagnitude } from '../model/moveParams.ts';
 import { rankByProbability } from '../model/suggest.ts';
@@ -23,9 +23,9 @@ export interface DirectorScores {
   perKind: Record<string, { n: number; top1: number }>;
 }
 
-const DISTANCE_KINDS = new Set<MoveKind>(['dolly', 'truck', 'pedestal', 'crane']);
-const ANGLE_KINDS = new Set<MoveKind>(['pan', 'tilt', 'roll', 'orbit']);
-const FRAMING_KINDS = new Set<MoveKind>(['push-in', 'pull-out']);
+const DISTANCE_KINDS = new Set<ModelKind>(['dolly', 'truck', 'pedestal', 'crane']);
+const ANGLE_KINDS = new Set<ModelKind>(['pan', 'tilt', 'roll', 'orbit']);
+const FRAMING_KINDS = new Set<ModelKind>(['push-in', 'pull-out']);
 
 /** Score one ranking per situation (same order). */
 export function scoreRankings(situations: readonly LabelledSituation[], rankings: readonly RankedMove[][]): DirectorScores {
@@ -78,21 +78,21 @@ export function scoreRankings(situations: readonly LabelledSituation[], rankings
 }
 
 /** The model's full ranking (all kinds, most probable first) for each situation, batched. */
-export function modelRankings(model: SuggestionModel, situations: readonly LabelledSituation[], batchSize = 1024): RankedMove[][] {
+export function modelRankings(model: SuggestionModel, situations: readonly Pick<LabelledSituation, 'input'>[], batchSize = 1024): RankedMove[][] {
   const out: RankedMove[][] = [];
   const rows = new Float32Array(batchSize * FEATURE_COUNT);
   const row = new Float32Array(FEATURE_COUNT);
   for (let start = 0; start < situations.length; start += batchSize) {
     const n = Math.min(batchSize, situations.length - start);
     for (let r = 0; r < n; r++) {
-      encodeFeatures((situations[start + r] as LabelledSituation).input, row);
+      encodeFeatures(situations[start + r]!.input, row);
       rows.set(row, r * FEATURE_COUNT);
     }
     const p = model.predictBatch(rows, n);
     for (let r = 0; r < n; r++) {
       const probs = p.kindProbabilities.subarray(r * KIND_COUNT, (r + 1) * KIND_COUNT);
       const params = p.params.subarray(r * PARAM_COUNT, (r + 1) * PARAM_COUNT);
-      out.push(rankByProbability(probs).map((k) => ({ kind: MOVE_KINDS[k] as MoveKind, numbers: decodeMoveNumbers(MOVE_KINDS[k] as MoveKind, params) })));
+      out.push(rankByProbability(probs).map((k) => ({ kind: MODEL_KINDS[k] as ModelKind, numbers: decodeMoveNumbers(MODEL_KINDS[k] as ModelKind, params) })));
     }
   }
   return out;

@@ -6,7 +6,7 @@ import type { DirectorInput } from '../DirectorInput.ts';
 import { checkFramingPromise, pathInsideSafeVolume } from '../model/framingPromise.ts';
 import { readSituation } from '../model/readSituation.ts';
 import { heightFractionAt } from '../model/sceneGeometry.ts';
-import { buildMoveSpec } from '../model/suggest.ts';
+import { buildMoveSpec, keepsFramingPromise } from '../model/suggest.ts';
 import type { RankedMove } from './heuristicDirector.ts';
 
 export interface OutcomeScores {
@@ -16,7 +16,7 @@ export interface OutcomeScores {
   endInFrame: number;
   /** …that keep the whole promise (moves that keep a subject framed keep it at every sample). */
   kept: number;
-  /** Pans and tilts to a target that end with it in the centre third. */
+  /** Turns to a target (pan, tilt, aim) that end with it in the centre third. */
   turnsToTarget: number;
   turnsCentred: number;
   /** Push-ins and pull-outs to a shot size: mean |achieved − asked| / asked height fraction. */
@@ -42,7 +42,7 @@ export function scoreOutcomes(inputs: readonly DirectorInput[], topSpecs: readon
     const p = checkFramingPromise(spec, input, target.position, target.velocity);
     if (p.endInFrame) s.endInFrame++;
     if (p.kept) s.kept++;
-    if (spec.kind === 'pan' || spec.kind === 'tilt') {
+    if (spec.kind === 'pan' || spec.kind === 'tilt' || spec.kind === 'aim') {
       s.turnsToTarget++;
       if (p.endInCentreThird) s.turnsCentred++;
     }
@@ -59,12 +59,23 @@ export function scoreOutcomes(inputs: readonly DirectorInput[], topSpecs: readon
   return s;
 }
 
-/** The first kind of a ranking that builds into a move (what a director would see on top), as suggest.ts builds it. */
-export function topSpecOf(input: DirectorInput, ranking: readonly RankedMove[]): MoveSpec | undefined {
+/**
+ * The first kind of a ranking that builds into a move (what a director would see on top), as suggest.ts builds it.
+ * `checked`: also as suggest.ts shows it, skipping moves that break their framing promise or leave the safe volume,
+ * so that any director's ranking can be judged through the same gate as the shipped model.
+ */
+export function topSpecOf(input: DirectorInput, ranking: readonly RankedMove[], checked = false): MoveSpec | undefined {
   const reading = readSituation(input);
   for (const m of ranking) {
     const spec = buildMoveSpec(m.kind, m.numbers, reading);
-    if (spec) return spec;
+    if (!spec) continue;
+    if (!checked) return spec;
+    if (spec.target && !keepsFramingPromise(spec, reading)) {
+      if (spec.kind !== 'hold') continue;
+      delete spec.target;
+    }
+    const target = spec.target ? resolve(input, spec.target) : undefined;
+    if (pathInsideSafeVolume(spec, input, target?.position)) return spec;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@
 import type { Quat, Vec3 } from '../../../camera-bridge/CameraSample.ts';
 import { quatFromPanTiltRollYUp } from '../../../camera-bridge/math/quaternion.ts';
 import type { DecisionKind, DirectorInput, DirectorSubject, PointOfInterest, RecentMove } from '../DirectorInput.ts';
-import { MOVE_KINDS, type MoveKind } from '../../protocol/MoveSpec.ts';
+import { MODEL_KINDS, type ModelKind } from '../model/modelKinds.ts';
 import type { MoveLabel } from '../model/moveParams.ts';
 import { SCENE_START_S } from '../model/readSituation.ts';
 import { azimuthRad } from '../model/sceneGeometry.ts';
@@ -177,7 +177,7 @@ function randomRecentMoves(rng: SeededRandom, sceneAgeS: number): RecentMove[] {
   if (sceneAgeS < SCENE_START_S && rng.chance(0.7)) ago = sceneAgeS + rng.uniform(0.5, 30); // last scene's move
   else ago = r < 0.12 ? 0 : r < 0.37 ? rng.uniform(0, SCENE_START_S - 1) : r < 0.62 ? rng.uniform(3, 10) : rng.uniform(10, 90);
   for (let i = 0; i < n; i++) {
-    moves.push({ kind: rng.pick(MOVE_KINDS) as MoveKind, endedAgoS: ago, decision: pickDecision(rng) });
+    moves.push({ kind: rng.pick(MODEL_KINDS) as ModelKind, endedAgoS: ago, decision: pickDecision(rng) });
     ago += rng.uniform(3, 40);
   }
   return moves;
