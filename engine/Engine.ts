@@ -115,6 +115,7 @@ export class Engine {
       wallIds: () => stage.walls.map((w) => w.id),
       hello: (client) => this.hello(client.id, client.role, client.receivesDirectorTraffic),
       onProtocolError: (client, reason) => log.debug({ clientId: client.id, reason }, 'bad /live message'),
+      onClientClosed: (client) => this.director?.releaseHolds(client.id),
     });
     const broadcast = this.live.broadcast.bind(this.live);
     this.scenes = new SceneControl({ fps: config.fps, log, currentFrame: () => this.live.frame, broadcast, onSceneChanged: (pois) => this.director?.sceneChanged(pois) });

@@ -227,4 +227,31 @@ describe('DirectorSession', () => {
     view.active = null;
     expect(() => session.startHumanMove(DIRECTOR, { kind: 'hold', durationS: 1, easing: 'linear' })).toThrow(/^VP_ERR_NO_CAMERA/);
   });
+
+  it('a refresh leaves the card a director holds or has adjusted as they see it, and lets go when they do', async () => {
+    const { outbox, source, tick, session } = setup();
+    await tick(100);
+    session.hold(DIRECTOR, 's-pan');
+    session.adjust(DIRECTOR, 's-dolly', { distanceM: 0.5 }, false);
+    // The model now ranks differently, with new numbers for the same ids, and drops the pan.
+    source.next = [suggestion('s-truck', { kind: 'truck', distanceM: 1, durationS: 2, easing: 'linear' }), suggestion('s-dolly', { kind: 'dolly', distanceM: 2, durationS: 2, easing: 'linear' })];
+    session.invalidate();
+    await tick(100 + MIN_REFRESH_INTERVAL_S);
+    const cards = () => outbox.published.at(-1)!.suggestions.map((s) => [s.id, s.params.distanceM ?? s.params.angleRad]);
+    expect(cards()).toEqual([['s-truck', 1], ['s-pan', 0.3], ['s-dolly', 0.5]]); // the held pan stays second, where the cursor is
+    expect(outbox.records.filter((r) => r.type === 'suggestion.shown').map((r) => r.suggestionId)).toEqual(['s-dolly', 's-pan', 's-truck']); // nothing new shown for held cards
+    // The console lets go (or disconnects) and the dolly is run: the next refresh is the model's own again.
+    session.hold(DIRECTOR, null);
+    session.accept(DIRECTOR, 's-dolly');
+    session.invalidate();
+    await tick(100 + 2 * MIN_REFRESH_INTERVAL_S);
+    expect(cards()).toEqual([['s-truck', 1], ['s-dolly', 2]]);
+    expect(() => session.hold(DIRECTOR, 'nope')).toThrow(/^VP_ERR_UNKNOWN_SUGGESTION/);
+    session.hold({ role: 'director', clientId: 'console-2' }, 's-truck');
+    session.releaseHolds('console-2');
+    source.next = [];
+    session.invalidate();
+    await tick(100 + 3 * MIN_REFRESH_INTERVAL_S);
+    expect(cards()).toEqual([]);
+  });
 });

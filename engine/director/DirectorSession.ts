@@ -23,6 +23,9 @@ import { diffMoveSpec } from './diffMoveSpec.ts';
 import type { SuggestionSource } from './SuggestionSource.ts';
 import { SuggestionRefreshPolicy } from './SuggestionRefreshPolicy.ts';
 import { RecentMoves } from './RecentMoves.ts';
+import { CardHolds } from './CardHolds.ts';
+import { resolveMoveTarget } from './resolveMoveTarget.ts';
+import { writeMoveSnapshot, type ActiveMove } from './ActiveMove.ts';
 
 /** Suggestions shown at once. */
 export const SUGGESTION_COUNT = 4;
@@ -39,20 +42,6 @@ export interface DirectorSessionOptions {
   slack?: (fn: () => void) => void;
 }
 
-interface ActiveMove {
-  moveId: string;
-  provenance: ProvenanceWire;
-  suggestionId: string | null;
-  /** Who started it: later controller events are recorded under the same person. */
-  actor: AuditActorWire;
-  path: GhostPathWire;
-  /** Input the suggestion was made from, for learning when the director modifies the move. */
-  input: DirectorInput | null;
-  suggestion: Suggestion | null;
-  /** Bumped by every command on it: the frame encoder re-serialises the plan then. */
-  revision: number;
-}
-
 type ShownSuggestion = Suggestion & { path: GhostPathWire };
 
 export class DirectorSession implements ActiveMoveSource {
@@ -66,6 +55,8 @@ export class DirectorSession implements ActiveMoveSource {
   private active: ActiveMove | null = null;
   private readonly recent = new RecentMoves();
   private readonly refreshPolicy = new SuggestionRefreshPolicy();
+  private readonly holds = new CardHolds();
+  private suggestionsCameraId: string | null = null;
   private sceneStartS: number;
   private readonly pose = createPoseAt();
   private readonly stateOut: MoveState = { moveId: null, kind: null, status: 'idle', progress: 0, elapsedS: 0, durationS: 0, requestedDurationS: 0, stretched: false, speed: 1, remainingS: 0, spec: null };
@@ -110,20 +101,7 @@ export class DirectorSession implements ActiveMoveSource {
     const a = this.active;
     if (!controller || !a) return false;
     const s = controller.state(this.stateOut);
-    if (s.moveId !== a.moveId || !s.spec || s.kind === 'reset' || s.kind === null) return false;
-    out.moveId = a.moveId;
-    out.kind = s.kind;
-    out.status = s.status;
-    out.progress = s.progress;
-    out.elapsedS = s.elapsedS;
-    out.durationS = s.durationS;
-    out.speed = s.speed;
-    out.planRevision = a.revision;
-    out.plan.spec = s.spec;
-    out.plan.provenance = a.provenance;
-    out.plan.suggestionId = a.suggestionId;
-    out.plan.path = a.path;
-    return true;
+    return writeMoveSnapshot(a, s, out);
   }
 
   /** Ask for fresh suggestions at the next opportunity (director asked). */
@@ -134,11 +112,23 @@ export class DirectorSession implements ActiveMoveSource {
   /** A new scene is on the walls: its points of interest, and "scene start" for reveal moves. */
   sceneChanged(pois: readonly PointOfInterest[]): void {
     this.pois = pois;
+    this.holds.clear();
     this.sceneStartS = this.options.nowS();
     this.refreshPolicy.dirty = true;
   }
 
   // ── commands (arguments validated by the command table; a throw becomes the ack's error) ──────────────────
+
+  /** `suggestion.hold`: the card this console is looking at or adjusting stays as it is through refreshes (null lets go). */
+  hold(actor: Actor, suggestionId: string | null): void {
+    if (suggestionId !== null) this.findSuggestion(suggestionId);
+    this.holds.hold(actor.clientId, suggestionId);
+  }
+
+  /** A console went away: what it held is free to refresh. */
+  releaseHolds(clientId: string): void {
+    this.holds.release(clientId);
+  }
 
   accept(actor: Actor, suggestionId: string): { moveId: string } {
     const s = this.findSuggestion(suggestionId);
@@ -152,6 +142,7 @@ export class DirectorSession implements ActiveMoveSource {
     this.record('suggestion.rejected', actor, { suggestionId, provenance: 'ai-rejected', data: { kind: s.kind, ...(reason && { reason }) } });
     if (this.suggestionsInput) this.options.source.recordDecision(this.suggestionsInput, s, 'rejected');
     this.recent.push({ kind: s.kind, decision: 'rejected' }, this.options.nowS());
+    this.holds.forget(suggestionId);
     this.suggestions = this.suggestions.filter((x) => x.id !== suggestionId);
     this.publishSuggestions();
     this.refreshPolicy.dirty = true;
@@ -164,6 +155,7 @@ export class DirectorSession implements ActiveMoveSource {
     this.record('suggestion.adjusted', actor, { suggestionId, provenance: 'ai-modified', data: { kind: s.kind, changed: diffMoveSpec(s.params, params) } });
     const updated: ShownSuggestion = { ...s, params, durationS: params.durationS, easing: params.easing, target: params.target ?? null, path: this.ghostPathFromNow(params) };
     this.suggestions = this.suggestions.map((x) => (x.id === suggestionId ? updated : x));
+    this.holds.markAdjusted(suggestionId);
     this.publishSuggestions();
     if (!start) return { suggestion: toWire(updated) };
     if (this.suggestionsInput) this.options.source.recordDecision(this.suggestionsInput, s, 'modified', params);
@@ -251,6 +243,7 @@ export class DirectorSession implements ActiveMoveSource {
     this.record('move.started', actor, { moveId, suggestionId: how.suggestion?.id, provenance: how.provenance, data: { spec, durationS: controller.state().durationS } });
     // The suggestion was used: drop it from the list.
     if (how.suggestion) {
+      this.holds.forget(how.suggestion.id);
       this.suggestions = this.suggestions.filter((x) => x.id !== how.suggestion!.id);
       this.publishSuggestions();
     }
@@ -312,10 +305,13 @@ export class DirectorSession implements ActiveMoveSource {
     this.refreshPolicy.dirty = false;
     this.refreshPolicy.remember(input, this.view.latestPosition(cameraId));
     this.suggestionsInput = input;
-    // Ids are stable per kind and target: a card refreshed with the same move is not "shown" again.
+    if (this.suggestionsCameraId !== cameraId) this.holds.clear(); // another camera: the held cards were for its shot
+    this.suggestionsCameraId = cameraId;
+    // Ids are stable per kind and target: a card refreshed with the same move is not "shown" again, and a card a
+    // director holds (looking at it, adjusting it) stays exactly as they see it.
     const shown = new Map(this.suggestions.map((s) => [s.id, JSON.stringify(s.params)]));
-    this.suggestions = suggestions.map((s) => ({ ...s, path: this.ghostPathFromNow(s.params) }));
-    for (const s of suggestions) {
+    this.suggestions = this.holds.merge(this.suggestions, suggestions.map((s) => ({ ...s, path: this.ghostPathFromNow(s.params) })));
+    for (const s of this.suggestions) {
       if (shown.get(s.id) === JSON.stringify(s.params)) continue;
       this.appendAudit({
         type: 'suggestion.shown',
@@ -356,13 +352,7 @@ export class DirectorSession implements ActiveMoveSource {
   }
 
   private resolveTarget(target: MoveTarget): Vec3 | undefined {
-    if (target.type === 'point') return [...target.position];
-    if (target.type === 'poi') {
-      const p = this.pois.find((x) => x.id === target.id);
-      return p ? [...p.position] : undefined;
-    }
-    const s = this.view.subjects().find((x) => x.subjectId === target.id);
-    return s ? [...s.position] : undefined;
+    return resolveMoveTarget(target, this.pois, this.view.subjects());
   }
 
   private moveStart(cameraId: string, position: Readonly<Vec3>, rotation: Readonly<Quat>, target: MoveTarget | undefined): MoveStart {

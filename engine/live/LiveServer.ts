@@ -29,6 +29,8 @@ export interface LiveServerOptions {
   wallIds: () => readonly string[];
   maxConnections?: number;
   onProtocolError?: (client: LiveClient, reason: string) => void;
+  /** A client's socket closed (after it left the client list). */
+  onClientClosed?: (client: LiveClient) => void;
 }
 
 /** A render node's sync as `GET /api/health` reports it. */
@@ -76,7 +78,10 @@ export class LiveServer {
       const client = new LiveClient(randomUUID(), ws, role, wallId, this.options.nowS());
       this.clients.set(ws, client);
       ws.on('message', (data, isBinary) => this.onMessage(client, data, isBinary));
-      ws.on('close', () => this.clients.delete(ws));
+      ws.on('close', () => {
+        this.clients.delete(ws);
+        this.options.onClientClosed?.(client);
+      });
       ws.on('error', () => ws.terminate());
       this.sendTo(client, JSON.stringify(this.options.hello(client)));
     });

@@ -64,6 +64,11 @@ export const COMMANDS = {
     doc: '`{suggestionId, changes, start?}`: re-plans it with the changes (new ghost path); with `start` runs it (ai-modified)',
   },
   'suggestion.refresh': { roles: ['director', 'designer'], args: NoArgs, doc: 'fresh suggestions at the next opportunity' },
+  'suggestion.hold': {
+    roles: DIRECTOR,
+    args: z.strictObject({ suggestionId: Id(64).nullable() }),
+    doc: '`{suggestionId}`: refreshes leave that card as it is while this console looks at it or adjusts it (`null` lets go; so does disconnecting)',
+  },
   'move.start': { roles: DIRECTOR, args: z.strictObject({ spec: MoveSpecSchema }), doc: '`{spec}`: a move the director made up (human-only)' },
   'move.pause': { roles: DIRECTOR, args: NoArgs, doc: 'eases the running move to a stop' },
   'move.resume': { roles: DIRECTOR, args: NoArgs, doc: 'eases it back to speed' },
@@ -110,6 +115,7 @@ export interface CommandResults {
   'suggestion.reject': void;
   'suggestion.adjust': { suggestion: SuggestionWire; moveId?: string };
   'suggestion.refresh': void;
+  'suggestion.hold': void;
   'move.start': { moveId: string };
   'move.pause': void;
   'move.resume': void;

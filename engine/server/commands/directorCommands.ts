@@ -7,6 +7,7 @@ type DirectorCommand =
   | 'suggestion.reject'
   | 'suggestion.adjust'
   | 'suggestion.refresh'
+  | 'suggestion.hold'
   | 'move.start'
   | 'move.pause'
   | 'move.resume'
@@ -28,6 +29,7 @@ export function directorCommands(session: () => DirectorSession | undefined): Co
     'suggestion.reject': ({ suggestionId, reason }, { actor }) => ready().reject(actor, suggestionId, reason),
     'suggestion.adjust': ({ suggestionId, changes, start }, { actor }) => ready().adjust(actor, suggestionId, changes, start),
     'suggestion.refresh': () => ready().invalidate(),
+    'suggestion.hold': ({ suggestionId }, { actor }) => ready().hold(actor, suggestionId),
     'move.start': ({ spec }, { actor }) => ready().startHumanMove(actor, spec),
     'move.pause': (_args, { actor }) => ready().pause(actor),
     'move.resume': (_args, { actor }) => ready().resume(actor),

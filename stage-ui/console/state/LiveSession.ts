@@ -36,9 +36,25 @@ export class LiveSession {
   private lastPublishMs = 0;
   private wasOpen = false;
   private connects = 0;
+  /** The card this console last asked the engine to hold (undefined: nothing said since connecting). */
+  private heldId: string | null | undefined;
 
   constructor(private readonly store: ConsoleStore) {
     this.connection = new LiveConnection({ onMessage: (m) => this.onMessage(m), onState: (s) => this.onState(s) });
+    store.subscribe(() => this.syncHold());
+  }
+
+  /**
+   * The card under the director's cursor, open in the editor or awaiting a reject reason is held on the engine, so
+   * a refresh does not change it under them (suggestion.hold).
+   */
+  private syncHold(): void {
+    const s = this.store.get();
+    const id = s.editor?.mode === 'suggestion' ? s.editor.suggestionId : (s.hoveredSuggestionId ?? s.rejectingId);
+    if (id === this.heldId || !this.can('suggestion.hold') || s.connection.state !== 'open') return;
+    if (this.heldId === undefined && id === null) return;
+    this.heldId = id;
+    void this.command('suggestion.hold', { suggestionId: id }, { quiet: true });
   }
 
   /** Whether this console's role may send `name` (the engine enforces it anyway). */
@@ -129,6 +145,7 @@ export class LiveSession {
 
   private onHello(hello: HelloMessage): void {
     const s = this.store.get();
+    this.heldId = undefined; // a new connection holds nothing yet: say it again
     this.store.live.frame = null;
     this.store.set({
       hello,
