@@ -375,39 +375,40 @@ describe('director console with the engine director', () => {
       await viewer.close();
     }
   });
-  it('the card under the cursor stays as the director sees it while the engine refreshes the others', async () => {
+  it('the card under the cursor stays as the director sees it while the engine refreshes', async () => {
     const page = await openConsole('director');
-    await firstSuggestion(page);
-    const watcher = await connectLive(te.url('/live', 'viewer'));
+    const other = await connectLive(te.url('/live', 'director')); // a second director console asks for the refreshes
     const saved = { ...pose };
     try {
-      const latest = () => watcher.messages.filter((m) => m.type === 'suggestions').at(-1) as { suggestions: SuggestionWire[] } | undefined;
-      // A card whose numbers depend on where the camera is (a hold's do not).
-      const held = await waitFor(() => latest()?.suggestions.find((s) => s.kind !== 'hold'), 15000, 'a move suggestion');
-      const card = page.locator(`[data-suggestion-id="${held.id}"]`);
+      const suggestionsSeen = () => other.messages.filter((m) => m.type === 'suggestions') as { suggestions: SuggestionWire[] }[];
+      const refreshed = async (): Promise<SuggestionWire[]> => {
+        const before = suggestionsSeen().length;
+        await other.command('suggestion.refresh', {});
+        return (await waitFor(() => suggestionsSeen()[before], 5000, 'a refresh')).suggestions;
+      };
+      // Turned 60° left, the set is out of frame to the right: the AI offers a turn to something, sized from this pose.
+      pose.panDeg = 60;
+      await new Promise((r) => setTimeout(r, 300));
+      const turn = await waitFor(async () => (await refreshed()).find((s) => ['pan', 'tilt', 'aim'].includes(s.kind) && s.target !== null), 10000, 'a turn to a target');
+      const card = page.locator(`[data-suggestion-id="${turn.id}"]`);
       await card.hover();
-      await waitFor(async () => (await status(page)).hoveredSuggestionId === held.id, 2000, 'hovered');
+      await waitFor(async () => (await status(page)).hoveredSuggestionId === turn.id, 2000, 'hovered');
       const text = await card.textContent();
       await new Promise((r) => setTimeout(r, 300)); // the hold reaches the engine
-      const before = watcher.messages.length;
-      // The camera moves 1.2 m and turns: every fresh suggestion is sized from the new pose.
-      pose.x = 0.6;
-      pose.panDeg = -14;
-      const after = await waitFor(() => watcher.messages.slice(before).filter((m) => m.type === 'suggestions').at(-1) as { suggestions: SuggestionWire[] } | undefined, 10000, 'a refresh');
-      const kept = after.suggestions.find((s) => s.id === held.id);
-      expect(kept?.params).toEqual(held.params);
+      // The operator turns back 20°: a fresh turn would be 20° shorter, but the card under the cursor stays.
+      pose.panDeg = 40;
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await refreshed()).find((s) => s.id === turn.id)?.params).toEqual(turn.params);
       expect(await card.textContent()).toBe(text);
-      // Let go: the next refresh sizes that card from where the camera is now, so the hold was what kept it.
+      // Let go: the next refresh sizes it from where the camera is now, so the hold was what kept it.
       await page.mouse.move(5, 5);
       await waitFor(async () => (await status(page)).hoveredSuggestionId === null, 2000, 'unhovered');
-      pose.x = 0.2;
-      await waitFor(() => {
-        const s = latest()?.suggestions.find((x) => x.id === held.id);
-        return !s || JSON.stringify(s.params) !== JSON.stringify(held.params);
-      }, 10000, 'the released card refreshed');
+      await new Promise((r) => setTimeout(r, 300));
+      const after = (await refreshed()).find((s) => s.id === turn.id);
+      expect(after?.params).not.toEqual(turn.params);
     } finally {
       Object.assign(pose, saved);
-      await watcher.close();
+      await other.close();
     }
   });
 });

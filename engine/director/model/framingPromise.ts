@@ -90,6 +90,24 @@ export function pathInsideSafeVolume(spec: MoveSpec, input: DirectorInput, targe
   return true;
 }
 
+/** Steps `fitInsideSafeVolume` tries below the asked magnitude. */
+const FIT_STEPS = 20;
+
+/**
+ * The largest |spec[field]|, at most the spec's, whose whole planned path stays inside the safe volume (in 1/20
+ * steps of the asked value), signed as asked; 0 when none does. For moves whose path is not along a camera axis
+ * (push-ins along the line to their target, cranes and orbits swinging about it), where an axis clamp would be wrong.
+ */
+export function fitInsideSafeVolume(spec: MoveSpec, input: DirectorInput, targetPosition: Readonly<Vec3> | undefined, field: 'distanceM' | 'angleRad'): number {
+  const asked = spec[field] ?? 0;
+  const trial: MoveSpec = { ...spec };
+  for (let i = FIT_STEPS; i > 0; i--) {
+    trial[field] = (asked * i) / FIT_STEPS;
+    if (pathInsideSafeVolume(trial, input, targetPosition)) return trial[field];
+  }
+  return 0;
+}
+
 /** The input camera as the planner starts a move from it (what the ghost path and the controller start from too). */
 function moveStartOf(input: DirectorInput, targetPosition: Readonly<Vec3> | undefined): MoveStart {
   const cam = input.camera;

@@ -114,3 +114,32 @@ describe('buildMoveSpec sizes turns on the axes they need', () => {
     expect(buildMoveSpec('pan', { angleRad: 0, durationS: 3 }, readSituation(arch([0.2, 1.7, -8])))).toBeNull();
   });
 });
+
+describe('buildMoveSpec keeps what the frame shows', () => {
+  // 35 mm on 24.89 × 18.66 mm: tan(hFov/2) = 0.3556. Camera at z = 4 looking down −Z.
+  const stage = (subjects: DirectorInput['subjects']): DirectorInput => ({
+    camera: { position: [0, 1.2, 4], rotation: LEVEL, focalLengthMm: 35, sensorWidthMm: 24.89, sensorHeightMm: 18.66 },
+    subjects,
+    pois: [],
+    recentMoves: [],
+    sceneAgeS: 60,
+  });
+
+  it('a dolly in on someone near the edge of frame stops while they are still in it', () => {
+    // Ana is 2.5 m right at 8 m: x = (2.5/8)/0.3556 = 0.88. In frame while depth > 2.5/0.3556 = 7.03 m, so a dolly
+    // in may travel at most 0.97 m of the asked 3 m (in 1/20 steps: 0.9 m).
+    const input = stage([{ id: 'ana', position: [2.5, 1.2, -4], velocity: [0, 0, 0] }]);
+    const spec = buildMoveSpec('dolly', { distanceM: 3, durationS: 4 }, readSituation(input))!;
+    expect(spec.target).toEqual({ type: 'subject', id: 'ana' });
+    expect(spec.distanceM).toBeCloseTo(0.9, 9);
+  });
+
+  it('a hold is on whoever is still in frame when it ends, not on a walker about to leave', () => {
+    // Ben (nearest) walks right at 1.5 m/s from x = 1.5 at 6 m depth: out past x = 2.13 m within 0.5 s of a 3 s hold.
+    const input = stage([
+      { id: 'ben', position: [1.5, 1.2, -2], velocity: [1.5, 0, 0] },
+      { id: 'ana', position: [-0.5, 1.2, -4], velocity: [0, 0, 0] },
+    ]);
+    expect(buildMoveSpec('hold', { durationS: 3 }, readSituation(input))?.target).toEqual({ type: 'subject', id: 'ana' });
+  });
+});

@@ -12,6 +12,7 @@ import { LINE_MARGIN_RAD, orbitRoomRad } from './sceneGeometry.ts';
 import { buildMoveSpec, easingFor, suggestMoves } from './suggest.ts';
 import { SuggestionModel } from './SuggestionModel.ts';
 import { generateSituations } from '../training/shotGrammar.ts';
+import { pathInsideSafeVolume } from './framingPromise.ts';
 
 /** Two still subjects talking in front of the camera, a window off to the left. */
 function conversation(): DirectorInput {
@@ -87,10 +88,16 @@ describe('suggestMoves', () => {
 
   it('keeps orbits on this side of the 180° line and translations inside the safe volume', () => {
     const r = readSituation(conversation());
-    const orbit = buildMoveSpec('orbit', { angleRad: 3, durationS: 6 }, r);
+    const { safeVolume: _, ...open } = conversation();
+    const orbit = buildMoveSpec('orbit', { angleRad: 3, durationS: 6 }, readSituation(open));
     expect(orbit?.target?.type).toBe('point');
     const room = orbitRoomRad(r.cam.position, r.s0!.subject.position, r.s1!.subject.position);
     expect(orbit?.angleRad).toBeCloseTo(room.ccwRad - LINE_MARGIN_RAD, 9); // stopped 10° short of the line
+    // In the volume the same arc would swing the camera past x = 4: it stops short, and its path stays inside.
+    const inVolume = buildMoveSpec('orbit', { angleRad: 3, durationS: 6 }, r)!;
+    expect(inVolume.angleRad!).toBeGreaterThan(0.035); // still a move worth making
+    expect(inVolume.angleRad!).toBeLessThan(room.ccwRad - LINE_MARGIN_RAD);
+    expect(pathInsideSafeVolume(inVolume, conversation(), inVolume.target?.type === 'point' ? inVolume.target.position : undefined)).toBe(true);
     expect(buildMoveSpec('orbit', { angleRad: -0.3, durationS: 6 }, r)?.angleRad).toBeCloseTo(-0.3, 9); // inside the room: untouched
     const back = buildMoveSpec('dolly', { distanceM: -10, durationS: 5 }, r);
     expect(back?.distanceM).toBeGreaterThanOrEqual(-2.0001); // camera z = 4, volume ends at z = 6

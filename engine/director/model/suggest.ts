@@ -10,7 +10,7 @@ import { describeRationale } from './rationale.ts';
 import { midpoint, PAIR_MAX_SEPARATION_M, pairSeparation, readSituation, type SituationReading } from './readSituation.ts';
 import { clamp, clampOrbitToLine, distanceForHeightFraction, safeTravelM, wrapAngle } from './sceneGeometry.ts';
 import { aimAngles, type FramePoint } from './aimAngles.ts';
-import { checkFramingPromise, pathInsideSafeVolume } from './framingPromise.ts';
+import { checkFramingPromise, fitInsideSafeVolume, pathInsideSafeVolume } from './framingPromise.ts';
 import type { SuggestionModel } from './SuggestionModel.ts';
 
 export interface SuggestOptions {
@@ -26,6 +26,8 @@ export interface SuggestOptions {
 
 /** A translation shorter than this after clamping to the safe volume is not worth proposing, metres. */
 const MIN_TRAVEL_M = 0.1;
+/** An orbit arcs at least this far, radians (17°): the expert's solo orbits run 0.25–0.6 rad. */
+const MIN_ORBIT_RAD = 0.3;
 /** A pan, tilt, roll or orbit smaller than this is not a move worth proposing, radians (2°). */
 const MIN_TURN_RAD = 0.035;
 /**
@@ -107,15 +109,22 @@ export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReadi
       const room = safeTravelM(input, cam, kind === 'dolly' ? sign : 0, kind === 'truck' ? sign : 0, kind === 'pedestal' ? sign : 0, Math.min(Math.abs(d), 50));
       if (room < MIN_TRAVEL_M) return null;
       spec.distanceM = sign * room;
+      // A dolly or truck with someone in frame keeps them there: no further than that (a walker's pace is kept).
+      if (spec.target && !walker) {
+        spec.distanceM = fitToPromise(spec, r, 'distanceM');
+        if (Math.abs(spec.distanceM) < MIN_TRAVEL_M) return null;
+      }
       break;
     }
     case 'crane': {
       const d = n.distanceM ?? 0;
       const sign = d >= 0 ? 1 : -1;
-      const room = safeTravelM(input, cam, 0, 0, sign, Math.min(Math.abs(d), 50));
-      if (room < MIN_TRAVEL_M) return null;
-      spec.distanceM = sign * room;
       spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
+      // The jib swings about its target while it rises: fit the whole arc, not only the rise, into the volume.
+      spec.distanceM = sign * Math.min(Math.abs(d), 50);
+      const rise = fitInsideSafeVolume(spec, input, targetPosition(target, r), 'distanceM');
+      if (Math.abs(rise) < MIN_TRAVEL_M) return null;
+      spec.distanceM = rise;
       break;
     }
     case 'pan':
@@ -147,11 +156,18 @@ export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReadi
       if (Math.abs(spec.angleRad) < MIN_TURN_RAD) return null;
       break;
     case 'orbit': {
-      let a = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
+      // Either way round is often as good, so the network's angle for it regresses towards 0: it gives the way
+      // round, geometry a usable arc short of the 180° line and inside the safe volume (else the other way round).
+      const asked = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
       const pivot = targetPosition(target, r);
-      if (r.s0 && r.s1 && pivot) a = clampOrbitToLine(cam.position, r.s0.subject.position, r.s1.subject.position, pivot, a);
-      if (Math.abs(a) < MIN_TURN_RAD) return null;
-      spec.angleRad = a;
+      const size = Math.max(Math.abs(asked), MIN_ORBIT_RAD);
+      for (const sign of asked < 0 ? [-1, 1] : [1, -1]) {
+        spec.angleRad = sign * size;
+        if (r.s0 && r.s1 && pivot) spec.angleRad = clampOrbitToLine(cam.position, r.s0.subject.position, r.s1.subject.position, pivot, spec.angleRad);
+        spec.angleRad = fitInsideSafeVolume(spec, input, pivot, 'angleRad');
+        if (Math.abs(spec.angleRad) >= MIN_TURN_RAD) break;
+      }
+      if (Math.abs(spec.angleRad ?? 0) < MIN_TURN_RAD) return null;
       break;
     }
     case 'push-in':
@@ -169,15 +185,24 @@ export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReadi
         if (travel > MIN_TRAVEL_M) distanceM = travel;
         else fraction = undefined; // the framing is already there or the other way: fall back to the distance
       } else fraction = undefined;
-      const room = safeTravelM(input, cam, dir, 0, 0, Math.min(Math.abs(distanceM), 50));
+      // Along the line to its aim point, as the planner moves it (not the lens axis): fit that path into the volume.
+      const asked = Math.min(Math.abs(distanceM), 50);
+      const room = fitInsideSafeVolume({ kind, distanceM: asked, durationS: spec.durationS, easing: spec.easing, ...(target && { target }) }, input, pos, 'distanceM');
       if (room < MIN_TRAVEL_M) return null;
       if (room < Math.abs(distanceM) - 1e-6) fraction = undefined; // the volume cuts it short: the framing would be a lie
       spec.distanceM = room;
       if (fraction !== undefined) spec.framing = { subjectHeightFraction: clamp(fraction, 0.05, 1) };
       break;
     }
-    case 'hold':
+    case 'hold': {
+      // On whoever the frame will still show when the hold ends: a walker about to leave is not held on.
+      if (!spec.target || keepsFramingPromise(spec, r)) break;
+      const stays = [r.s0, r.s1].filter((x) => x?.view.inFrame).map((x): MoveTarget => ({ type: 'subject', id: x!.subject.id }));
+      const next = [...stays, ...r.pois.filter((p) => p.view.inFrame).map((p): MoveTarget => ({ type: 'poi', id: p.poi.id }))].find((t) => keepsFramingPromise({ ...spec, target: t }, r));
+      if (next) spec.target = next;
+      else delete spec.target;
       break;
+    }
   }
   return spec;
 }
@@ -185,9 +210,11 @@ export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReadi
 /**
  * Targets, resolved against the input:
  * - pan / tilt: the subject or POI whose bearing (elevation) is closest to the proposed angle;
- * - orbit, push-in, pull-out: a walking subject, else a pair's midpoint, else the nearest subject, else the POI;
- * - truck, dolly: a walking subject, else the nearest; crane: the POI it swings to, else subject / POI;
- * - hold: the nearest subject, else the POI; pedestal, roll: none.
+ * - orbit, push-in, pull-out: of what is in frame, a walking subject, else a pair's midpoint, else the nearest
+ *   subject, else the POI (none when nothing is: a move that keeps its target framed cannot keep what is not);
+ * - truck, dolly: of the subjects in frame, a walking one, else the nearest; crane: the POI in frame it swings
+ *   about, else the nearest subject in frame, else that POI;
+ * - hold: the nearest subject in frame, else a POI in frame, else none; pedestal, roll: none.
  */
 export function resolveTarget(kind: ModelKind, n: MoveNumbers, r: SituationReading): MoveTarget | null {
   const mover = r.s0?.moving ? r.s0 : r.s1?.moving ? r.s1 : undefined;
@@ -195,6 +222,12 @@ export function resolveTarget(kind: ModelKind, n: MoveNumbers, r: SituationReadi
   const poi: MoveTarget | null = r.poi ? { type: 'poi', id: r.poi.poi.id } : null;
   const pair: MoveTarget | null =
     r.s0 && r.s1 && pairSeparation(r.s0, r.s1) < PAIR_MAX_SEPARATION_M ? { type: 'point', position: midpoint(r.s0.subject.position, r.s1.subject.position) } : null;
+  // Moves that keep their target framed can only keep what the frame already shows.
+  const seen = (s: typeof r.s0): typeof r.s0 => (s?.view.inFrame ? s : undefined);
+  const seenPair = pair && (r.s0?.view.inFrame || r.s1?.view.inFrame) ? pair : null;
+  const seenPoi: MoveTarget | null = r.poi?.view.inFrame ? poi : null;
+  const radial = (s: typeof r.s0): typeof r.s0 => (s && Math.abs(s.motion.radialMps) > Math.abs(s.motion.lateralMps) ? s : undefined);
+  const still = (s: typeof r.s0): typeof r.s0 => (s && !s.moving ? s : undefined);
   switch (kind) {
     case 'pan':
     case 'tilt': {
@@ -214,14 +247,20 @@ export function resolveTarget(kind: ModelKind, n: MoveNumbers, r: SituationReadi
     case 'orbit':
     case 'push-in':
     case 'pull-out':
-      return subject(mover) ?? pair ?? subject(r.s0) ?? poi;
+      // A walker is theirs only walking to or from the lens: one crossing the frame leaves it (a truck or pan follows).
+      return subject(seen(radial(mover))) ?? seenPair ?? subject(seen(still(r.s0))) ?? subject(seen(still(r.s1))) ?? seenPoi;
     case 'truck':
     case 'dolly':
-      return subject(mover) ?? subject(r.s0);
+      return subject(seen(mover)) ?? subject(seen(r.s0)) ?? subject(seen(r.s1));
     case 'crane':
-      return Math.abs(n.angleRad ?? 0) > 0.05 && poi ? poi : (subject(r.s0) ?? poi);
-    case 'hold':
-      return subject(r.s0) ?? poi;
+      // A jib swings about its target's vertical, so the target keeps its place in frame: it must be in frame.
+      return Math.abs(n.angleRad ?? 0) > 0.05 && seenPoi ? seenPoi : (subject(seen(r.s0)) ?? seenPoi);
+    case 'hold': {
+      // A hold is on what the shot shows: the nearest subject in frame, else a point of interest in frame.
+      const framed = [r.s0, r.s1].find((x) => x?.view.inFrame);
+      const framedPoi = r.pois.find((p) => p.view.inFrame);
+      return subject(framed) ?? (framedPoi ? { type: 'poi', id: framedPoi.poi.id } : null);
+    }
     case 'pedestal':
     case 'roll':
       return null;
@@ -273,6 +312,17 @@ export function keepsFramingPromise(spec: MoveSpec, r: SituationReading): boolea
   if (!pos) return false;
   const subject = target.type === 'subject' ? r.subjects.find((s) => s.subject.id === target.id)?.subject : undefined;
   return checkFramingPromise(spec, r.input, pos, subject?.velocity).kept;
+}
+
+/** The largest |spec[field]| ≤ the spec's (in 1/20 steps) whose path keeps the framing promise; 0 when none does. */
+function fitToPromise(spec: MoveSpec, r: SituationReading, field: 'distanceM' | 'angleRad'): number {
+  const asked = spec[field] ?? 0;
+  const trial: MoveSpec = { ...spec };
+  for (let i = 20; i > 0; i--) {
+    trial[field] = (asked * i) / 20;
+    if (keepsFramingPromise(trial, r)) return trial[field];
+  }
+  return 0;
 }
 
 /** Where `target` will be `afterS` from now: a subject walks on at its velocity, everything else stays. */

@@ -61,7 +61,7 @@ describe('WorkerSuggestionSource (the model in a real worker thread)', () => {
       (e: Error) => e.message,
     );
     await worker.terminate();
-    expect(await inFlight).toMatch(/^answered 2$|VP_ERR_AI_WORKER_DOWN/);
+    expect(await inFlight).toMatch(/^answered [12]$|VP_ERR_AI_WORKER_DOWN/); // kinds under 3 % are not shown
     expect(source.running).toBe(false);
     expect(lines.some((l) => l.level === 'error' && /worker stopped/.test(l.msg))).toBe(true);
     expect(await source.suggest(input, 2, 0)).toHaveLength(2);
