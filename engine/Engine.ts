@@ -36,9 +36,11 @@ import { directorCommands } from './server/commands/directorCommands.ts';
 import { liveCommands } from './server/commands/liveCommands.ts';
 import { sceneCommands } from './server/commands/sceneCommands.ts';
 import { createDirectorOutbox, createDirectorView } from './server/directorWiring.ts';
-import { engineHealth, engineState, type EnginePorts } from './server/engineReports.ts';
+import { ENGINE_VERSION, engineHealth, engineState, type EnginePorts } from './server/engineReports.ts';
 import { DEFAULT_UI_DIR, REPO_ROOT, registerHttpRoutes } from './server/httpRoutes.ts';
 import { SceneControl } from './server/SceneControl.ts';
+import { TakeControl } from './server/TakeControl.ts';
+import { takeCommands } from './server/commands/takeCommands.ts';
 import { toStageWire } from './server/stageWire.ts';
 import type { Stage } from './stage/Stage.ts';
 
@@ -61,6 +63,8 @@ export interface EngineOptions {
   /** Scene files and their assets; defaults: the repository's `scenes/` and `assets/scenes/`. */
   scenesDir?: string;
   sceneAssetsDir?: string;
+  /** Where a take's records go (default: its folder): tests point it at /dev/full for a disk that is full. */
+  takeRecordsFile?: (takeId: string) => string;
 }
 
 export class Engine {
@@ -82,6 +86,8 @@ export class Engine {
   readonly stage: Stage;
   readonly audit: AuditLog;
   readonly scenes: SceneControl;
+  readonly takes: TakeControl;
+  private lastTimecode = '00:00:00:00';
   director: DirectorSession | undefined;
   /** Processing time of each tick (commands, sampling, projections, fan-out), ms. */
   readonly tickMs = new RollingSummary(1000);
@@ -109,7 +115,18 @@ export class Engine {
     this.audit = new AuditLog(config.dataDir, () => ({ tS: clock.nowS(), at: new Date() }));
     this.stageWire = toStageWire(stage);
     this.moves = new CameraMoves({ safeVolume: stage.safeVolume, onEvent: (cameraId, e) => this.director?.onMoveEvent(cameraId, e) });
-    this.frames = new FrameComposer({ stage, hub: this.hub, offsets: this.moves, moves: { activeMove: (id, out) => this.director?.activeMove(id, out) ?? false } });
+    this.takes = new TakeControl({
+      dataDir: config.dataDir,
+      fps: config.fps,
+      log,
+      context: () => ({ sceneId: this.scenes.current.id, stageName: stage.name, engineVersion: ENGINE_VERSION, modelVersion: this.director?.source.modelVersion ?? null }),
+      now: () => ({ frame: this.live.frame, timecode: this.lastTimecode }),
+      audit: (entry) => this.audit.append(entry),
+      broadcast: (m) => this.live.broadcast(m),
+      ...(options.takeRecordsFile && { recordsFile: options.takeRecordsFile }),
+    });
+    this.audit.onAppend = (record) => this.takes.onAudit(record);
+    this.frames = new FrameComposer({ stage, hub: this.hub, offsets: this.moves, moves: { activeMove: (id, out) => this.director?.activeMove(id, out) ?? false }, replay: this.takes });
     this.live = new LiveServer({
       nowS: () => clock.nowS(),
       wallIds: () => stage.walls.map((w) => w.id),
@@ -124,6 +141,7 @@ export class Engine {
       ...cameraCommands({ hub: this.hub, selection: this.frames, broadcast }),
       ...directorCommands(() => this.director),
       ...sceneCommands(this.scenes, log),
+      ...takeCommands(this.takes),
     });
     this.frameClock = new FrameClock({
       rate: frameRateFromFps(config.fps),
@@ -139,6 +157,7 @@ export class Engine {
       sceneAssetsDir: options.sceneAssetsDir ?? path.join(REPO_ROOT, 'assets', 'scenes'),
       audit: this.audit,
       scenes: this.scenes,
+      takes: this.takes,
       live: this.live,
       ingest: this.ingest,
       health: () => this.health(),
@@ -159,6 +178,7 @@ export class Engine {
     });
     this.scenes.attach(library);
     library.watch();
+    await this.takes.recover();
     const source = this.options.suggestionSource ?? (this.ownSource = await this.loadSource());
     if (source) {
       this.director = new DirectorSession({
@@ -182,6 +202,7 @@ export class Engine {
 
   async stop(): Promise<void> {
     this.frameClock.stop();
+    await this.takes.close();
     await this.ownSource?.close?.();
     this.scenes.library?.close();
     await this.live.close();
@@ -226,7 +247,10 @@ export class Engine {
     this.hub.checkStale(nowS);
     this.moves.update(nowS);
     this.director?.tick(nowS);
-    this.live.publish(this.encoder.encode(this.frames.compose(tick.frame, tick.timeS, tick.timecode, nowS)));
+    const snap = this.frames.compose(tick.frame, tick.timeS, tick.timecode, nowS);
+    this.takes.afterCompose(snap, this.scenes.current.id);
+    this.lastTimecode = tick.timecode;
+    this.live.publish(this.encoder.encode(snap));
     this.tickMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
 

@@ -29,11 +29,15 @@ export class AuditLog {
   }
 
   /** Appends synchronously (ordering is the record's meaning); decisions are flushed to disk before returning. */
+  /** Every record once it is on disk (a recording take keeps a copy). */
+  onAppend: ((record: AuditRecord) => void) | undefined;
+
   append(entry: AuditEntry): AuditRecord {
     const { tS, at } = this.now();
     const record: AuditRecord = { seq: ++this.seq, at: at.toISOString(), tS: Math.round(tS * 1e6) / 1e6, ...entry };
     writeSync(this.fd, JSON.stringify(record) + '\n');
     if (DURABLE.has(entry.type)) fdatasyncSync(this.fd);
+    this.onAppend?.(record);
     return record;
   }
 

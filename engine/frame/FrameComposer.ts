@@ -9,7 +9,8 @@ import { createInnerFrustumFootprint, horizontalFovRad, innerFrustumFootprint } 
 import { createOffAxisResult, FAR_M, NEAR_M, offAxisProjection } from '../projection/offAxisProjection.ts';
 import type { LensWire } from '../protocol/LiveMessages.ts';
 import type { Stage } from '../stage/Stage.ts';
-import { createCameraSnapshot, createMoveSnapshot, createSectionSnapshot, type CameraSnapshot, type FrameSnapshot, type MoveSnapshot } from './FrameSnapshot.ts';
+import type { TakeFrame } from '../takes/TakeFrame.ts';
+import { createCameraSnapshot, createMoveSnapshot, createSectionSnapshot, type CameraSnapshot, type FrameSnapshot, type MoveSnapshot, type SubjectSnapshot } from './FrameSnapshot.ts';
 
 /** Inner frustum drawn this much larger than the lens sees: margin for tracking latency and lens breathing. */
 export const INNER_FRUSTUM_OVERSCAN = 1.15;
@@ -27,11 +28,17 @@ export interface ActiveMoveSource {
   activeMove(cameraId: string, out: MoveSnapshot): boolean;
 }
 
+/** A take playing back: the recorded frame for this tick, or null for live tracking (engine/takes TakePlayer). */
+export interface ReplaySource {
+  next(): TakeFrame | null;
+}
+
 export interface FrameComposerOptions {
   stage: Stage;
   hub: TrackingHub;
   offsets: PoseOffsetSource;
   moves?: ActiveMoveSource;
+  replay?: ReplaySource;
 }
 
 export class FrameComposer {
@@ -41,6 +48,10 @@ export class FrameComposer {
   private readonly hub: TrackingHub;
   private readonly offsets: PoseOffsetSource;
   private readonly moves: ActiveMoveSource | undefined;
+  private readonly replay: ReplaySource | undefined;
+  private readonly liveSubjects: readonly SubjectSnapshot[];
+  private readonly replayLens = new Map<string, LensWire>();
+  private readonly replaySubjects: { subjectId: string; position: Vec3; velocity: Vec3; stale: boolean }[] = [];
   private readonly snapshot: FrameSnapshot;
   private readonly cameraById = new Map<string, CameraSnapshot>();
   private readonly pose = createPoseAt();
@@ -52,6 +63,8 @@ export class FrameComposer {
     this.hub = options.hub;
     this.offsets = options.offsets;
     this.moves = options.moves;
+    this.replay = options.replay;
+    this.liveSubjects = options.hub.subjectList();
     this.activeCameraId = options.stage.cameras[0]?.id ?? null;
     this.snapshot = {
       frame: 0,
@@ -64,6 +77,7 @@ export class FrameComposer {
       hasMove: false,
       subjects: options.hub.subjectList(),
       walls: options.stage.walls.map((w) => ({ id: w.id, sections: w.sections.map(() => createSectionSnapshot()) })),
+      take: { recording: null, playback: null },
     };
   }
 
@@ -79,7 +93,10 @@ export class FrameComposer {
     snap.frame = frame;
     snap.timeS = timeS;
     snap.timecode = timecode;
+    const replayed = this.replay?.next() ?? null;
+    if (replayed) return this.composeReplay(replayed);
     snap.activeCameraId = this.activeCameraId;
+    snap.subjects = this.liveSubjects;
 
     let active: CameraSnapshot | undefined;
     let activeHFovRad = 0;
@@ -89,6 +106,8 @@ export class FrameComposer {
       const pose = this.hub.sampleCamera(id, nowS, this.pose);
       if (!pose) continue;
       const cam = this.cameraSlot(id);
+      copyVec3(pose.position, cam.trackedPosition);
+      copyQuat(pose.rotation, cam.trackedRotation);
       copyVec3(pose.position, cam.position);
       copyQuat(pose.rotation, cam.rotation);
       this.offsets.apply(id, cam.position, cam.rotation);
@@ -104,6 +123,51 @@ export class FrameComposer {
     }
     snap.cameraCount = count;
     snap.hasMove = this.activeCameraId !== null && (this.moves?.activeMove(this.activeCameraId, snap.move) ?? false);
+    this.composeWalls(active, activeHFovRad);
+    return snap;
+  }
+
+  /** The recorded frame's cameras, lenses, active camera and talent, exactly as recorded; no live move on top. */
+  private composeReplay(f: TakeFrame): FrameSnapshot {
+    const snap = this.snapshot;
+    snap.activeCameraId = f.activeCameraId;
+    let active: CameraSnapshot | undefined;
+    let activeHFovRad = 0;
+    for (let i = 0; i < f.cameras.length; i++) {
+      const c = f.cameras[i]!;
+      const cam = this.cameraSlot(c.id);
+      copyVec3(c.trackedPosition, cam.trackedPosition);
+      copyQuat(c.trackedRotation, cam.trackedRotation);
+      copyVec3(c.position, cam.position);
+      copyQuat(c.rotation, cam.rotation);
+      let lens = this.replayLens.get(c.id);
+      if (!lens) this.replayLens.set(c.id, (lens = { focalLengthMm: 0, sensorWidthMm: 0 }));
+      lens.focalLengthMm = c.focalLengthMm;
+      lens.sensorWidthMm = c.sensorWidthMm;
+      if (c.focusDistanceM === null) delete lens.focusM;
+      else lens.focusM = c.focusDistanceM;
+      if (c.iris === null) delete lens.iris;
+      else lens.iris = c.iris;
+      cam.lens = lens;
+      cam.aspect = c.sensorWidthMm / c.sensorHeightMm;
+      const hFovRad = horizontalFovRad(c.focalLengthMm, c.sensorWidthMm);
+      cam.vFovRad = 2 * Math.atan(Math.tan(hFovRad / 2) / cam.aspect);
+      cam.stale = c.stale;
+      if (c.id === f.activeCameraId) [active, activeHFovRad] = [cam, hFovRad];
+      snap.cameras[i] = cam;
+    }
+    snap.cameraCount = f.cameras.length;
+    for (let i = 0; i < f.subjects.length; i++) {
+      const s = f.subjects[i]!;
+      let out = this.replaySubjects[i];
+      if (!out) this.replaySubjects.push((out = { subjectId: '', position: [0, 0, 0], velocity: [0, 0, 0], stale: false }));
+      out.subjectId = s.id;
+      copyVec3(s.position, out.position);
+      out.stale = s.stale;
+    }
+    this.replaySubjects.length = f.subjects.length;
+    snap.subjects = this.replaySubjects;
+    snap.hasMove = false;
     this.composeWalls(active, activeHFovRad);
     return snap;
   }

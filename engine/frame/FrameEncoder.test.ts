@@ -35,6 +35,7 @@ function snapshot(): FrameSnapshot {
       { subjectId: 'talent', position: [0.12345, 0, -3], velocity: [0.5, 0, 0.0004], stale: false },
       { subjectId: 'gone', position: [1, 0, -2], velocity: [0, 0, 0], stale: true },
     ],
+    take: { recording: null, playback: null },
     walls: [
       { id: 'main', sections: [visible, createSectionSnapshot()] },
       { id: 'ceiling', sections: [createSectionSnapshot()] },

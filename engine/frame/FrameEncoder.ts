@@ -42,7 +42,8 @@ export class FrameEncoder {
     this.payload.head =
       `"type":"frame","frame":${snap.frame},"timeS":${round(snap.timeS, 6)},"timecode":${JSON.stringify(snap.timecode)},` +
       `"activeCameraId":${JSON.stringify(snap.activeCameraId)},"cameras":[${cameras}],` +
-      `"move":${snap.hasMove ? this.moveJson(snap.move) : 'null'},"subjects":[${subjects}]`;
+      `"move":${snap.hasMove ? this.moveJson(snap.move) : 'null'},"subjects":[${subjects}]` +
+      (snap.take.recording || snap.take.playback ? `,"take":${JSON.stringify(snap.take)}` : '');
     for (const wall of snap.walls) {
       let sections = '';
       for (let i = 0; i < wall.sections.length; i++) sections += (i ? ',' : '') + sectionJson(wall.sections[i]!);

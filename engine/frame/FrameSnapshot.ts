@@ -5,6 +5,9 @@ import type { LensWire, MoveStateWire } from '../protocol/LiveMessages.ts';
 
 export interface CameraSnapshot {
   id: string;
+  /** Tracked (filtered) pose at the frame time, before the move offset, m (what a take records as tracked). */
+  trackedPosition: Vec3;
+  trackedRotation: Quat;
   /** Tracked pose plus the active move's offset, at the frame time, m. */
   position: Vec3;
   rotation: Quat;
@@ -48,6 +51,12 @@ export interface SubjectSnapshot {
   readonly stale: boolean;
 }
 
+/** Takes as the frame reports them: what is recording (a tally everywhere), what is playing. */
+export interface TakeSnapshot {
+  recording: { takeId: string; slate: string; takeNumber: number; frames: number } | null;
+  playback: { takeId: string; status: 'playing' | 'paused'; index: number; frameCount: number; frame: number; timecode: string } | null;
+}
+
 export interface FrameSnapshot {
   frame: number;
   /** Frame time on the engine timeline, s. */
@@ -63,10 +72,12 @@ export interface FrameSnapshot {
   subjects: readonly SubjectSnapshot[];
   /** Inner-frustum projections for the active camera, one entry per stage wall in stage order. */
   walls: WallSnapshot[];
+  /** Set by the engine before encoding; both null most of the time (then the frame has no `take`). */
+  take: TakeSnapshot;
 }
 
 export function createCameraSnapshot(id: string, aspect: number): CameraSnapshot {
-  return { id, position: [0, 0, 0], rotation: [0, 0, 0, 1], lens: { focalLengthMm: 0, sensorWidthMm: 0 }, vFovRad: 0, aspect, stale: true };
+  return { id, trackedPosition: [0, 0, 0], trackedRotation: [0, 0, 0, 1], position: [0, 0, 0], rotation: [0, 0, 0, 1], lens: { focalLengthMm: 0, sensorWidthMm: 0 }, vFovRad: 0, aspect, stale: true };
 }
 
 export function createSectionSnapshot(): SectionSnapshot {

@@ -167,6 +167,15 @@ export interface FrameMessage {
   subjects: { id: string; position: Vec3Wire; velocity: Vec3Wire; stale: boolean }[];
   /** Per-wall inner-frustum projections for the active camera; only the walls the client subscribed to. */
   walls: Record<string, WallFrameWire>;
+  /** Present while a take records (the red tally) or plays back (the poses above are the recorded ones). */
+  take?: TakeFrameWire;
+}
+
+export interface TakeFrameWire {
+  /** `frames` captured so far; elapsed = frames / fps. */
+  recording: { takeId: string; slate: string; takeNumber: number; frames: number } | null;
+  /** `index` of `frameCount` recorded frames is on the walls; `frame`/`timecode` are the recorded ones. */
+  playback: { takeId: string; status: 'playing' | 'paused'; index: number; frameCount: number; frame: number; timecode: string } | null;
 }
 
 export interface AckMessage {

@@ -17,7 +17,9 @@ export type AuditTypeWire =
   | 'move.scrubbed'
   | 'move.aborted'
   | 'move.finished'
-  | 'move.reset';
+  | 'move.reset'
+  | 'take.started'
+  | 'take.stopped';
 
 export type AuditActorWire = { kind: 'human'; role: RoleWire; clientId: string } | { kind: 'ai'; modelVersion: string };
 

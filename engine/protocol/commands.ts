@@ -6,6 +6,7 @@ import { MOVE_SPEED_RANGE, MoveSpecSchema } from './MoveSpec.ts';
 import type { PoseFilterWire } from './health.ts';
 import type { RoleWire } from './roles.ts';
 import type { SceneRefWire, SuggestionWire } from './LiveMessages.ts';
+import type { TakeManifestWire, TakePlaybackWire } from './takes.ts';
 
 const ALL: readonly RoleWire[] = ['director', 'operator', 'designer', 'viewer', 'render'];
 const DIRECTOR: readonly RoleWire[] = ['director'];
@@ -81,6 +82,21 @@ export const COMMANDS = {
     doc: `\`{speed}\`: playback rate ${MOVE_SPEED_RANGE.min}–${MOVE_SPEED_RANGE.max} (capped by the move limits)`,
   },
   'move.adjust': { roles: DIRECTOR, args: z.strictObject({ changes: MoveChangesSchema }), doc: '`{changes}`: re-plans the running move from where it is (ai-modified)' },
+  'take.start': {
+    roles: DIRECTOR,
+    args: z.strictObject({ slate: z.string().min(1).max(64).optional(), takeNumber: z.number().int().min(1).max(9999).optional(), description: z.string().max(2000).optional() }),
+    doc: '`{slate?, takeNumber?, description?}`: records every frame and decision into a new take (take number: next for the slate)',
+  },
+  'take.stop': { roles: DIRECTOR, args: NoArgs, doc: 'ends the recording take' },
+  'take.play': {
+    roles: DIRECTOR,
+    args: z.strictObject({ takeId: Id(128), fromFrame: z.number().int().optional(), speed: z.number().min(0.1).max(4).optional(), loop: z.boolean().optional() }),
+    doc: '`{takeId, fromFrame?, speed?, loop?}`: plays a take on the walls as tracking source `take:<id>`',
+  },
+  'take.pause': { roles: DIRECTOR, args: NoArgs, doc: 'holds the playing take on its frame' },
+  'take.resume': { roles: DIRECTOR, args: NoArgs, doc: 'plays on from there' },
+  'take.seek': { roles: DIRECTOR, args: z.strictObject({ frame: z.number().int() }), doc: '`{frame}`: jumps the playing take to a recorded frame number' },
+  'take.stopPlayback': { roles: DIRECTOR, args: NoArgs, doc: 'ends playback: live tracking drives the walls again' },
   'scene.load': {
     roles: ['designer', 'director'],
     args: z.strictObject({ sceneId: Id(40) }),
@@ -124,6 +140,13 @@ export interface CommandResults {
   'move.scrub': void;
   'move.speed': void;
   'move.adjust': void;
+  'take.start': TakeManifestWire;
+  'take.stop': TakeManifestWire;
+  'take.play': TakePlaybackWire;
+  'take.pause': TakePlaybackWire;
+  'take.resume': TakePlaybackWire;
+  'take.seek': TakePlaybackWire;
+  'take.stopPlayback': void;
   'scene.load': SceneRefWire;
   'scene.savePoints': { sceneId: string; pointsOfInterest: number; cameraMarks: number };
 }

@@ -11,6 +11,8 @@ import { AuditQuerySchema } from '../protocol/audit.ts';
 import { framingBalance } from '../protocol/framingBalance.ts';
 import type { EngineHealthWire } from '../protocol/health.ts';
 import type { SceneControl } from './SceneControl.ts';
+import type { TakeControl } from './TakeControl.ts';
+import { registerTakeRoutes } from './takeRoutes.ts';
 
 export interface HttpRouteDeps {
   /** Built browser pages (vite output). */
@@ -22,6 +24,7 @@ export interface HttpRouteDeps {
   ingest: IngestEndpoint;
   health: () => EngineHealthWire;
   state: () => object;
+  takes: TakeControl;
 }
 
 export function registerHttpRoutes(http: HttpServer, deps: HttpRouteDeps): void {
@@ -42,6 +45,7 @@ export function registerHttpRoutes(http: HttpServer, deps: HttpRouteDeps): void 
   });
   // Fair framing over the whole record: who the AI frames, and whom directors accept moves onto.
   http.get('/api/audit/framing', { roles: ROLES, handle: ({ res }) => sendJson(res, 200, framingBalance(deps.audit.query({ limit: Number.MAX_SAFE_INTEGER }))) });
+  registerTakeRoutes(http, deps.takes);
   http.get('/api/scenes', { roles: ROLES, handle: ({ res }) => sendJson(res, 200, { current: deps.scenes.current, scenes: deps.scenes.list() }) });
   // Scene files and assets are public like the pages: walls fetch them without their token.
   http.get('/scenes/:file', {

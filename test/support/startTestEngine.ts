@@ -30,7 +30,7 @@ export interface TestEngine {
 export async function startTestEngine(
   overrides: Partial<EngineConfig> = {},
   stage: Stage = demoStage(),
-  extra: Pick<EngineOptions, 'scenesDir' | 'sceneAssetsDir' | 'suggestionSource'> = {},
+  extra: Pick<EngineOptions, 'scenesDir' | 'sceneAssetsDir' | 'suggestionSource' | 'takeRecordsFile'> = {},
 ): Promise<TestEngine> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vantage-test-'));
   const config = EngineConfigSchema.parse({ httpPort: 0, oscPort: 0, freedPort: 0, otioPort: 0, simulate: false, dataDir, ...overrides });
