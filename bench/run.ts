@@ -7,8 +7,9 @@ import { runIngestLatency } from './suites/ingestLatency.ts';
 import { runIngestThroughput } from './suites/ingestThroughput.ts';
 import { runFanout } from './suites/fanout.ts';
 import { runSuggestionLatency } from './suites/suggestionLatency.ts';
+import { runRecording } from './suites/recording.ts';
 
-const SUITES = ['ingest-throughput', 'ingest-latency', 'fanout', 'suggestions'] as const;
+const SUITES = ['ingest-throughput', 'ingest-latency', 'fanout', 'suggestions', 'recording'] as const;
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('-'));
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -84,6 +85,18 @@ async function main(): Promise<void> {
     results.suggestionLatency = r;
     console.log(`\nAI director latency, ms (backend ${r.backend}, model ${r.modelVersion})`);
     console.table({ 'inference: input → 4 ranked suggestions': r.inference, [`end to end (model on ${r.endToEndThread} thread): OSC subject move → /live suggestions`]: r.endToEnd });
+  }
+  if (want('recording')) {
+    const r = await runRecording();
+    results.recording = r;
+    console.log(`\ntake recording overhead (${r.clients} clients on /live, 8 × 240 Hz OSC; ${r.repetitions} alternating pairs), ms`);
+    console.table({
+      'tick processing: no take': r.tickProcessingMs.withoutTake,
+      'tick processing: recording': { ...r.tickProcessingMs.withTake, 'p99 ratio': r.tickProcessingMs.p99Ratio },
+      'fan-out: no take': r.fanoutMs.withoutTake,
+      'fan-out: recording': { ...r.fanoutMs.withTake, 'p99 ratio': r.fanoutMs.p99Ratio },
+    });
+    console.log(`take writes: ${r.write.framesPerS} frames/s, ${r.write.bytesPerS} B/s (${r.write.bytesPerFrame} B/frame), ${r.write.droppedFrames} frames dropped`);
   }
   if (resultFile) {
     const { date: _d, node: _n, cpu: _c, cores: _k, ...suites } = results;

@@ -2,7 +2,7 @@
 // plus the engine's tick processing time and tick lateness (jitter) while 8 cameras × 240 Hz of OSC stream in.
 import dgram from 'node:dgram';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +15,7 @@ import { createSilentLogger } from '../../engine/log/createLogger.ts';
 import type { FramePayload } from '../../engine/frame/FrameEncoder.ts';
 import { serialiseFrame } from '../../engine/live/LiveServer.ts';
 import { demoStage } from '../../engine/stage/demoStage.ts';
+import { RECORDS_FILE } from '../../engine/takes/TakeStore.ts';
 import { BENCH_REPETITIONS, p99Ratio, summarize, type Summary } from '../stats.ts';
 import { measureTickJitter } from '../../engine/clock/measureTickJitter.ts';
 import { frameRateFromFps } from '../../engine/clock/FrameRate.ts';
@@ -77,12 +78,12 @@ async function firstFrameSeen(worker: Worker): Promise<number> {
   return new Promise((resolve) => worker.on('message', (m) => m.type === 'first' && resolve(m.firstFrame)));
 }
 
-interface Latencies {
+export interface Latencies {
   ms: number[];
   missing: number;
 }
 
-function pooled(runs: Latencies[]): Summary & { missing: number } {
+export function pooled(runs: Latencies[]): Summary & { missing: number } {
   return { ...summarize(runs.flatMap((r) => r.ms)), missing: runs.reduce((n, r) => n + r.missing, 0) };
 }
 
@@ -112,7 +113,9 @@ function startIngestLoad(port: number): () => void {
   return () => void worker.terminate();
 }
 
-interface EngineRun {
+export interface EngineRun {
+  /** What the take wrote, when the run recorded one. */
+  recorded?: { frames: number; bytes: number; durationS: number; dropped: number };
   latencies: Latencies;
   frameBytes: number;
   sample: FramePayload;
@@ -122,7 +125,8 @@ interface EngineRun {
 }
 
 /** One engine run under load, stopped (with its load) before it returns. */
-async function engineRun(clients: number, dataDir: string): Promise<EngineRun> {
+/** One engine run under load with `clients` on /live; `record`: a take records the whole steady state. */
+export async function engineRun(clients: number, dataDir: string, record = false): Promise<EngineRun> {
   const config = EngineConfigSchema.parse({
     httpPort: 0,
     oscPort: 0,
@@ -153,7 +157,9 @@ async function engineRun(clients: number, dataDir: string): Promise<EngineRun> {
   await new Promise((r) => setTimeout(r, (WARMUP_FRAMES / FPS) * 1000));
   engine.frameClock.resetStats();
   engine.tickMs.clear();
+  if (record) await engine.takes.start({ slate: 'BENCH' }, { kind: 'human', role: 'director', clientId: 'bench' });
   await new Promise((r) => setTimeout(r, (RUN_S + 0.5 - WARMUP_FRAMES / FPS) * 1000));
+  const take = record ? await engine.takes.stop({ kind: 'human', role: 'director', clientId: 'bench' }) : undefined;
   const first = await firstFrameSeen(worker);
   await worker.terminate();
   const { lateMs: jitter, skipped } = engine.frameClock.stats();
@@ -162,7 +168,8 @@ async function engineRun(clients: number, dataDir: string): Promise<EngineRun> {
   stopLoad();
   await engine.stop();
   const text = serialiseFrame(sample!, '*');
-  return { latencies: latencies(publishNs, new Float64Array(recvNs), clients, first), frameBytes: Buffer.byteLength(text), sample: sample!, jitter, tickMs, skipped };
+  const recorded = take && { frames: take.frameCount, bytes: (await stat(path.join(dataDir, 'takes', take.id, RECORDS_FILE))).size, durationS: take.durationS, dropped: engine.takes.recorder.droppedFrames };
+  return { latencies: latencies(publishNs, new Float64Array(recvNs), clients, first), frameBytes: Buffer.byteLength(text), sample: sample!, jitter, tickMs, skipped, ...(recorded && { recorded }) };
 }
 
 async function baselineRun(clients: number, text: string): Promise<Latencies> {

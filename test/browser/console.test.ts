@@ -1,15 +1,15 @@
 // The director console (`GET /?token=`) in real headless Chromium (software WebGL2) against the real engine: it
 // connects, draws the stage, lists the tracked camera, shows only what the role may do, reports tracking health and
-// applies a latency offset, and comes back by itself after the engine restarts. Suggestion and move tests against
-// the engine's AI director are written and skipped until it lands; until then the suggestion UI is exercised with
-// suggestions injected into the page's /live stream.
+// applies a latency offset, and comes back by itself after the engine restarts; the suggestion UI with suggestions
+// injected into the page's /live stream, then against the engine's own AI director.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { encode, Message } from 'node-osc';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FrameMessage, HelloMessage, SuggestionWire } from '../../engine/protocol/LiveMessages.ts';
+import type { SuggestionWire } from '../../engine/protocol/LiveMessages.ts';
 import type { VantageConsoleStatus } from '../../stage-ui/console/state/exposeStatus.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { routeLive } from '../support/injectSuggestions.ts';
 import { connectLive } from '../support/liveClient.ts';
 import { pixelStats } from '../support/pixels.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
@@ -79,56 +79,6 @@ async function openConsole(role: Role, options: OpenOptions = {}): Promise<Page>
     return s?.connection.state === 'open' && s.frame > 0;
   }, 15000, 'console connected with frames');
   return page;
-}
-
-/**
- * Passes /live through, adding commands to the hello and (instead of the engine's) suggestions built from the active
- * camera's pose.
- */
-async function routeLive(page: Page, options: OpenOptions): Promise<void> {
-  await page.routeWebSocket(/\/live/, (ws) => {
-    const server = ws.connectToServer();
-    let injected = false;
-    ws.onMessage((m) => server.send(m));
-    server.onMessage((m) => {
-      const text = typeof m === 'string' ? m : m.toString();
-      if (text.includes('"type":"hello"')) {
-        const hello = JSON.parse(text) as HelloMessage;
-        if (options.allow) hello.allowedCommands = [...new Set([...hello.allowedCommands, ...options.allow])];
-        // Only the injected suggestions: the engine's own would replace them.
-        if (options.inject) hello.suggestions = null;
-        ws.send(JSON.stringify(hello));
-        return;
-      }
-      if (options.inject && text.startsWith('{"type":"suggestions"')) return;
-      ws.send(text);
-      if (options.inject && !injected && text.startsWith('{"type":"frame"')) {
-        const frame = JSON.parse(text) as FrameMessage;
-        const cam = frame.cameras.find((c) => c.id === frame.activeCameraId);
-        if (!cam) return;
-        injected = true;
-        ws.send(JSON.stringify({ type: 'suggestions', suggestions: fakeSuggestions(cam.position), modelVersion: 'test-model', backend: 'cpu' }));
-      }
-    });
-  });
-}
-
-/** Two suggestions whose paths rise 1 m / move 1.5 m sideways from `from`, keeping the camera's orientation. */
-function fakeSuggestions(from: [number, number, number]): SuggestionWire[] {
-  const line = (dx: number, dy: number) => {
-    const positions: number[] = [];
-    const rotations: number[] = [];
-    for (let i = 0; i < 10; i++) {
-      positions.push(from[0] + (dx * i) / 9, from[1] + (dy * i) / 9, from[2]);
-      rotations.push(0, 0, 0, 1);
-    }
-    return { positions, rotations };
-  };
-  const common = { modelVersion: 'test-model', inputsHash: 'x', createdAtS: 0, target: null, easing: 'ease-in-out' as const };
-  return [
-    { ...common, id: 'inj-1', kind: 'pedestal', params: { kind: 'pedestal', distanceM: 1, durationS: 4, easing: 'ease-in-out' }, durationS: 4, confidence: 0.8, rationale: 'Rise to reveal the arches.', path: line(0, 1) },
-    { ...common, id: 'inj-2', kind: 'truck', params: { kind: 'truck', distanceM: 1.5, durationS: 5, easing: 'ease-in-out' }, durationS: 5, confidence: 0.5, rationale: 'Truck right with the talent.', path: line(1.5, 0) },
-  ];
 }
 
 const DIRECTOR_COMMANDS = ['suggestion.accept', 'suggestion.reject', 'suggestion.adjust', 'move.pause', 'move.resume', 'move.abort', 'move.reset', 'move.scrub', 'move.speed', 'move.adjust', 'move.start'];

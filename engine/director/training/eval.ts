@@ -13,6 +13,7 @@ import { randomDirector } from './randomDirector.ts';
 import { modelRankings, scoreRankings, type DirectorScores } from './scoreDirectors.ts';
 import { scoreOutcomes, topSpecOf, type OutcomeScores } from './scoreOutcomes.ts';
 import { sceneSituations, type SceneStage } from './sceneSituations.ts';
+import { evalTake } from './evalTake.ts';
 import { DEMO_STAGE_CONFIG } from '../../stage/demoStage.ts';
 import { parseSceneManifest } from '../../protocol/SceneManifest.ts';
 import type { DirectorInput } from '../DirectorInput.ts';
@@ -29,6 +30,7 @@ const USAGE = `Usage: npm run eval -- [options]
   --experiment-seed N      (default 2024)
   --latency-runs N         suggestMoves calls timed per backend (default 1000)
   --out FILE               JSON results (default bench/results/eval-latest.json)
+  --take ID                only: re-run the AI on a recorded take's decisions (data dir: --data-dir, default VP_DATA_DIR or ./data)
   --help`;
 
 const { values } = parseArgs({
@@ -41,6 +43,8 @@ const { values } = parseArgs({
     'experiment-seed': { type: 'string', default: '2024' },
     'latency-runs': { type: 'string', default: '1000' },
     out: { type: 'string', default: 'bench/results/eval-latest.json' },
+    take: { type: 'string' },
+    'data-dir': { type: 'string', default: process.env.VP_DATA_DIR ?? './data' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -60,6 +64,18 @@ const say = (line = ''): void => void process.stdout.write(line + '\n');
 const { backend } = await initTfBackend();
 const model = await SuggestionModel.load(resolve(values.model));
 say(`model ${model.modelVersion} on tf.js backend '${backend}'`);
+if (values.take) {
+  const r = await evalTake(model, resolve(values['data-dir']), values.take, resolve('scenes'));
+  say(`\nTake ${r.takeId}: ${r.decisions} decisions on suggestions, replayed through the model on their recorded frames`);
+  table(['frame', 'decision', 'kind', 'model top 3 now'], r.replays.map((x) => [String(x.frame), x.decision, x.kind, x.nowTop3.join(', ')]));
+  say(`accepted/adjusted kinds in the top 3 again: ${pct(r.keptAgreement)}; rejected kinds still ranked first: ${pct(r.rejectedStillFirst)}`);
+  const takeOut = resolve(values.out.replace(/eval-latest\.json$/, `eval-take-${r.takeId}.json`));
+  await mkdir(dirname(takeOut), { recursive: true });
+  await writeFile(takeOut, JSON.stringify(r, null, 2) + '\n');
+  say(`wrote ${takeOut}`);
+  model.dispose();
+  process.exit(0);
+}
 
 // ---- held-out accuracy -------------------------------------------------------------------------
 const heldOut = generateSituations(samples, seed);
