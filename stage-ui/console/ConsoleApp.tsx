@@ -1,4 +1,5 @@
-// The console's fixed grid: top bar; stage view; camera view; suggestions; side tabs (tracking, scenes, audit); transport.
+// The console's fixed grid: top bar; stage view; camera view; suggestions; side tabs (tracking, scenes, takes, audit);
+// transport.
 // At tablet widths (< 1600 px) suggestions move into the side tabs so the 3D views keep their size.
 import { AuditFeed } from './audit/AuditFeed.tsx';
 import { CameraPanel } from './camera/CameraPanel.tsx';
@@ -8,6 +9,7 @@ import { useShortcuts } from './keyboard/useShortcuts.ts';
 import { SidePanel } from './SidePanel.tsx';
 import { StagePanel } from './stage/StagePanel.tsx';
 import { SuggestionsPanel } from './suggestions/SuggestionsPanel.tsx';
+import { TakesFeed } from './takes/TakesFeed.tsx';
 import { Toasts } from './Toasts.tsx';
 import { TopBar } from './topbar/TopBar.tsx';
 import { MoveTransport } from './transport/MoveTransport.tsx';
@@ -20,6 +22,7 @@ export function ConsoleApp() {
     <div className={`console${compact ? ' compact' : ''}`} data-layout={compact ? 'compact' : 'wide'}>
       <HealthPoller />
       <AuditFeed />
+      <TakesFeed />
       <TopBar />
       <StagePanel />
       <CameraPanel />

@@ -4,6 +4,7 @@ import type { FrameMessage, HelloMessage, ServerMessage } from '../../engine/pro
 import { LiveConnection, type ConnectionState } from '../live/LiveConnection.ts';
 import { SceneSwitcher } from '../scene/SceneSwitcher.ts';
 import { WallRenderer, type WallLook } from './WallRenderer.ts';
+import { WallTakeTally } from './WallTakeTally.ts';
 
 const params = new URL(location.href).searchParams;
 const wallId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -19,6 +20,7 @@ const showOverlay = params.get('debug') !== '0';
 const canvas = document.getElementById('wall') as HTMLCanvasElement;
 const overlay = document.getElementById('overlay') as HTMLDivElement;
 overlay.hidden = !showOverlay;
+const takeTally = new WallTakeTally(document.getElementById('wall-rec-tally') as HTMLDivElement);
 
 let wall: WallRenderer | undefined;
 let sceneStatus = '';
@@ -38,7 +40,17 @@ let fps = 0;
 let lastPresentMs = 0;
 
 /** Read by browser tests and operators' tooling: what this node last put on screen. */
-const status: { wallId: string; frame: number; fps: number; connection: ConnectionState; scene: string; widthPx: number; heightPx: number } = { wallId, frame: -1, fps: 0, connection, scene: '', widthPx: 0, heightPx: 0 };
+const status: {
+  wallId: string;
+  frame: number;
+  fps: number;
+  connection: ConnectionState;
+  scene: string;
+  widthPx: number;
+  heightPx: number;
+  /** The drawn frame's take state: recording, and the index of the played take's frame (null: live tracking). */
+  take: { recording: boolean; playbackIndex: number | null };
+} = { wallId, frame: -1, fps: 0, connection, scene: '', widthPx: 0, heightPx: 0, take: { recording: false, playbackIndex: null } };
 (window as unknown as { vantageWall: typeof status }).vantageWall = status;
 
 const live = new LiveConnection({
@@ -94,6 +106,8 @@ function tick(nowMs: number): void {
   lastPresentMs = nowMs;
   status.frame = frame.frame;
   status.fps = Math.round(fps);
+  status.take.recording = !!frame.take?.recording;
+  status.take.playbackIndex = frame.take?.playback?.index ?? null;
   updateOverlay(frame);
 }
 requestAnimationFrame(tick);
@@ -110,6 +124,7 @@ function updateOverlay(frame?: FrameMessage): void {
     `camera ${f?.activeCameraId ?? '–'}  scene ${scenes.current?.id ?? '–'}`,
     ...(sceneStatus ? [sceneStatus] : []),
   ].join('\n');
+  takeTally.update(f?.take);
 }
 
 function clamp(v: number, lo: number, hi: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditRecordWire } from './AuditRecordWire.ts';
-import { auditDetail, matchesAuditFilter } from './auditFilters.ts';
+import { auditDetail, auditTypeLabel, matchesAuditFilter } from './auditFilters.ts';
 
 const human = { kind: 'human' as const, role: 'director' as const, clientId: 'c1' };
 const ai = { kind: 'ai' as const, modelVersion: 'm1' };
@@ -25,5 +25,10 @@ describe('audit filters', () => {
   it('summarises the detail a director needs: kind, reason, changed fields', () => {
     expect(auditDetail(rec({ data: { kind: 'dolly', reason: 'too fast' } }))).toBe('dolly · “too fast”');
     expect(auditDetail(rec({ data: { changes: { durationS: 6, easing: 'linear' } } }))).toBe('changed durationS, easing');
+  });
+
+  it('names a take in its start record', () => {
+    expect(auditTypeLabel('take.started')).toBe('Take started');
+    expect(auditDetail(rec({ type: 'take.started', data: { takeId: 'A001-T03-x', slate: 'A001', takeNumber: 3 } }))).toBe('A001 T03');
   });
 });

@@ -1,4 +1,5 @@
 // The audit panel's filters: which records count as AI-proposed, approved, modified, rejected or human-only.
+import { takeLabel } from '../takes/takeLabels.ts';
 import type { AuditRecordWire } from './AuditRecordWire.ts';
 
 export type AuditFilter = 'all' | 'ai' | 'approved' | 'modified' | 'rejected' | 'human';
@@ -42,6 +43,8 @@ const TYPE_LABELS: Record<string, string> = {
   'move.aborted': 'Aborted',
   'move.finished': 'Finished',
   'move.reset': 'Reset',
+  'take.started': 'Take started',
+  'take.stopped': 'Take stopped',
 };
 
 export function auditTypeLabel(type: string): string {
@@ -59,5 +62,6 @@ export function auditDetail(r: AuditRecordWire): string {
   if (typeof d.changes === 'object' && d.changes !== null) parts.push(`changed ${Object.keys(d.changes).join(', ')}`);
   if (typeof d.progress === 'number') parts.push(`at ${Math.round(d.progress * 100)}%`);
   if (typeof d.confidence === 'number') parts.push(`${Math.round(d.confidence * 100)}%`);
+  if (typeof d.slate === 'string' && typeof d.takeNumber === 'number') parts.push(takeLabel(d.slate, d.takeNumber));
   return parts.join(' · ');
 }

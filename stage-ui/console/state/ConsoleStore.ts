@@ -1,6 +1,7 @@
 // The console's one store, built by a factory: human-speed state for React panels, plus a per-frame holder the 3D
 // views and rAF loops read directly (50 fps frames never go through React).
 import type { FrameMessage, HelloMessage, SuggestionWire, SuggestionsMessage } from '../../../engine/protocol/LiveMessages.ts';
+import type { TakeManifestWire } from '../../../engine/protocol/takes.ts';
 import type { ConnectionState } from '../../live/LiveConnection.ts';
 import type { AuditRecordWire } from '../audit/AuditRecordWire.ts';
 import { HealthHistory } from '../health/HealthHistory.ts';
@@ -8,7 +9,7 @@ import type { HealthWire, PoseFilterWire } from '../health/HealthWire.ts';
 
 export type NavMode = 'orbit' | 'fly' | 'follow';
 export type StageMode = 'stage' | 'scene-preview';
-export type SideTab = 'suggestions' | 'tracking' | 'scenes' | 'audit';
+export type SideTab = 'suggestions' | 'tracking' | 'scenes' | 'takes' | 'audit';
 
 export interface Toast {
   id: number;
@@ -40,6 +41,8 @@ export interface ConsoleState {
   /** Filter settings this console applied, by source (health does not report them yet). */
   sourceFilters: Readonly<Record<string, PoseFilterWire>>;
   audit: { status: 'loading' | 'ok' | 'unavailable' | 'error'; records: AuditRecordWire[] };
+  /** GET /api/takes, newest first, kept current by take.started / stopped / failed events. */
+  takes: { status: 'loading' | 'ok' | 'unavailable' | 'error'; list: TakeManifestWire[] };
   toasts: Toast[];
   navMode: NavMode;
   stageMode: StageMode;
@@ -90,6 +93,7 @@ export function createConsoleStore(initial: Partial<ConsoleState> = {}): Console
     health: { data: null, ok: false, polledAtMs: 0 },
     sourceFilters: {},
     audit: { status: 'loading', records: [] },
+    takes: { status: 'loading', list: [] },
     toasts: [],
     navMode: 'orbit',
     stageMode: 'stage',

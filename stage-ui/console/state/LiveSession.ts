@@ -4,6 +4,8 @@ import type { CommandArgs, CommandName, CommandResult } from '../../../engine/pr
 import type { AckMessage, EventMessage, HelloMessage, ServerMessage, SuggestionsMessage } from '../../../engine/protocol/LiveMessages.ts';
 import { LiveConnection, type ConnectionState } from '../../live/LiveConnection.ts';
 import { isAuditRecord, type AuditRecordWire } from '../audit/AuditRecordWire.ts';
+import { isTakeManifest, upsertTake } from '../takes/takeLibrary.ts';
+import { takeLabel } from '../takes/takeLabels.ts';
 import { FRAME_PUBLISH_MS, type ConsoleStore } from './ConsoleStore.ts';
 import { pushToast } from './toasts.ts';
 
@@ -11,6 +13,8 @@ import { pushToast } from './toasts.ts';
 const ACK_TIMEOUT_MS = 5000;
 /** Newest audit records kept in memory. */
 const MAX_AUDIT_RECORDS = 1000;
+/** Events whose data is a take manifest (broadcast to every client). */
+const TAKE_EVENTS = new Set(['take.started', 'take.stopped', 'take.failed']);
 
 interface PendingCommand {
   name: string;
@@ -173,6 +177,12 @@ export class LiveSession {
   private onEvent(m: EventMessage): void {
     if (m.name === 'audit' && isAuditRecord(m.data)) {
       appendAudit(this.store, [m.data]);
+      return;
+    }
+    if (TAKE_EVENTS.has(m.name) && isTakeManifest(m.data)) {
+      upsertTake(this.store, m.data);
+      // The show goes on without the recording: say so loudly, once.
+      if (m.name === 'take.failed') pushToast(this.store, 'error', `take ${takeLabel(m.data.slate, m.data.takeNumber)} failed: ${m.data.note ?? 'recording stopped'}`);
       return;
     }
     if (m.name === 'scene.loaded' && isSceneRef(m.data)) {

@@ -28,6 +28,13 @@ export interface VantageConsoleStatus {
   cameraRenders: number;
   /** Main-thread cost of handling one frame message, ms (running mean). */
   frameHandlingMs: number;
+  /** Id of the take recording now (the REC tally), or null. */
+  takeRecording: string | null;
+  /**
+   * The take on the walls (the poses above are then the recorded ones), or null. `frame` is the recorded frame shown;
+   * `index` is the engine's playback index, which while playing already points at the next frame.
+   */
+  takePlayback: { takeId: string; index: number; frameCount: number; status: 'playing' | 'paused'; frame: number } | null;
 }
 
 export function exposeStatus(store: ConsoleStore): void {
@@ -38,6 +45,7 @@ export function exposeStatus(store: ConsoleStore): void {
     const frame = live.frame ?? s.frame;
     const active = frame?.cameras.find((c) => c.id === frame.activeCameraId);
     const move = frame?.move ?? null;
+    const playback = frame?.take?.playback ?? null;
     Object.assign(status, {
       connection: { ...s.connection },
       frame: frame?.frame ?? -1,
@@ -55,6 +63,8 @@ export function exposeStatus(store: ConsoleStore): void {
       stageRenders: live.stageRenders,
       cameraRenders: live.cameraRenders,
       frameHandlingMs: Math.round(live.frameHandlingMs * 1000) / 1000,
+      takeRecording: frame?.take?.recording?.takeId ?? null,
+      takePlayback: playback && { takeId: playback.takeId, index: playback.index, frameCount: playback.frameCount, status: playback.status, frame: playback.frame },
     } satisfies VantageConsoleStatus);
   };
   refresh();

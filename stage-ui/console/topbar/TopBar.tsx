@@ -1,7 +1,9 @@
-// Always-visible state, large enough to read from a few metres: timecode, active camera, tracking, role, connection.
+// Always-visible state, large enough to read from a few metres: timecode, active camera, tracking, take tallies,
+// role, connection.
 import { useConsole, useStore } from '../state/ConsoleContext.ts';
 import { CameraSelect } from './CameraSelect.tsx';
 import { ConnectionBadge } from './ConnectionBadge.tsx';
+import { TakeTally } from './TakeTally.tsx';
 import { Timecode } from './Timecode.tsx';
 import { TrackingPill } from './TrackingPill.tsx';
 
@@ -23,6 +25,7 @@ export function TopBar() {
       <span className="sep" />
       <CameraSelect />
       <TrackingPill />
+      <TakeTally />
       <span className="grow" />
       {role && (
         <span className="pill role" data-testid="role" title="your role: the console shows only what it may do">
