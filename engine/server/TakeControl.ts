@@ -28,6 +28,8 @@ export class TakeControl implements ReplaySource {
   readonly recorder: TakeRecorder;
   private readonly player = new TakePlayer();
   private shown: TakeFrame | null = null;
+  /** The playing take as it was when `shown` was taken (the last frame of a take ends playback as it is shown). */
+  private shownState: ReturnType<TakePlayer['state']> = null;
 
   constructor(private readonly options: TakeControlOptions) {
     this.store = new TakeStore(options.dataDir);
@@ -80,6 +82,7 @@ export class TakeControl implements ReplaySource {
 
   /** ReplaySource: the recorded frame for this tick while a take plays. */
   next(): TakeFrame | null {
+    this.shownState = this.player.state();
     this.shown = this.player.next();
     return this.shown;
   }
@@ -89,8 +92,8 @@ export class TakeControl implements ReplaySource {
     this.recorder.capture(snap, sceneId);
     const rec = this.recorder.current;
     snap.take.recording = rec ? { takeId: rec.id, slate: rec.slate, takeNumber: rec.takeNumber, frames: this.recorder.capturedFrames } : null;
-    const play = this.player.state();
-    snap.take.playback = play && this.shown ? { takeId: play.takeId, status: play.status, index: play.index, frameCount: play.frameCount, frame: this.shown.frame, timecode: this.shown.timecode } : null;
+    const play = this.shownState;
+    snap.take.playback = play && this.shown ? { takeId: play.takeId, status: play.status, index: this.player.shown, frameCount: play.frameCount, frame: this.shown.frame, timecode: this.shown.timecode } : null;
   }
 
   /** Every audit record: a recording take keeps a copy. */

@@ -16,8 +16,8 @@ export function registerTakeRoutes(http: HttpServer, takes: TakeControl): void {
       const take = await takes.store.read(params.id ?? '').catch((err: Error) => err);
       if (take instanceof Error) return sendError(res, 404, 'VP_ERR_UNKNOWN_TAKE', take.message);
       const cameras = [...new Set(take.frames.flatMap((f) => f.cameras.map((c) => c.id)))];
-      // Decisions with the take frame they happened at (the first frame at or after their engine time).
-      const markers = take.audit.map((a) => ({ ...a, frame: take.frames.find((f) => f.timeS >= a.tS)?.frame ?? take.frames.at(-1)?.frame ?? null }));
+      // Decisions with the take frame they happened at (the recorder stamps each with the frame on the walls).
+      const markers = take.audit.map(({ takeFrame, ...a }) => ({ ...a, frame: takeFrame ?? null }));
       sendJson(res, 200, { manifest: take.manifest, cameras, frames: take.frames.length, audit: markers });
     },
   });

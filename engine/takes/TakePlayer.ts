@@ -28,6 +28,8 @@ export class TakePlayer {
   private status: PlaybackStatus = 'paused';
   private speed = 1;
   private loop = false;
+  /** Index of the frame the last `next()` returned. */
+  private shownIndex = 0;
 
   get active(): boolean {
     return this.manifest !== null;
@@ -72,7 +74,8 @@ export class TakePlayer {
   /** The frame for this tick, then one tick's worth of playback; null when nothing plays (it ended: live again). */
   next(): TakeFrame | null {
     if (!this.manifest) return null;
-    const frame = this.frames[Math.min(this.frames.length - 1, Math.floor(this.position))]!;
+    this.shownIndex = Math.min(this.frames.length - 1, Math.floor(this.position));
+    const frame = this.frames[this.shownIndex]!;
     if (this.status === 'playing') {
       this.position += this.speed;
       if (this.position >= this.frames.length) {
@@ -85,6 +88,11 @@ export class TakePlayer {
       }
     }
     return frame;
+  }
+
+  /** Index of the frame on the walls now (the last `next()`), not of the one coming. */
+  get shown(): number {
+    return this.shownIndex;
   }
 
   state(): PlaybackState | null {

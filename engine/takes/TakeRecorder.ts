@@ -33,7 +33,7 @@ export interface TakeRecorderOptions {
 
 export class TakeRecorder {
   private readonly ring = new TakeFrameRing();
-  private readonly pendingAudit: AuditRecordWire[] = [];
+  private readonly pendingAudit: (AuditRecordWire & { takeFrame: number })[] = [];
   private readonly drained: TakeFrame[] = [];
   private take: TakeManifest | null = null;
   private file: FileHandle | null = null;
@@ -41,6 +41,9 @@ export class TakeRecorder {
   private writing: Promise<void> = Promise.resolve();
   /** Frames written to the file this take. */
   private written = 0;
+  /** Frames captured this take, and the last one's number (audit records are stamped with it). */
+  private captured = 0;
+  private lastFrame = 0;
 
   constructor(private readonly options: TakeRecorderOptions) {}
 
@@ -51,7 +54,7 @@ export class TakeRecorder {
 
   /** Frames captured so far this take (written or waiting in the ring). */
   get capturedFrames(): number {
-    return this.written + this.ring.length;
+    return this.captured;
   }
 
   get droppedFrames(): number {
@@ -78,6 +81,7 @@ export class TakeRecorder {
     this.take = manifest;
     this.file = file;
     this.written = 0;
+    this.captured = 0;
     this.ring.clear();
     this.pendingAudit.length = 0;
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
@@ -88,17 +92,20 @@ export class TakeRecorder {
   capture(snap: FrameSnapshot, sceneId: string): void {
     const take = this.take;
     if (!take) return;
-    if (this.capturedFrames === 0) {
+    if (this.captured === 0) {
       // The take starts at its first captured frame (opening the file took a few ticks).
       take.firstFrame = snap.frame;
       take.timecodeIn = snap.timecode;
     }
     this.ring.push(snap, sceneId);
+    this.captured++;
+    this.lastFrame = snap.frame;
   }
 
   /** An audit record while recording: it goes into the take at the frame it happened. */
   audit(record: AuditRecordWire): void {
-    if (this.take) this.pendingAudit.push(record);
+    // Stamped with the frame on the walls when it happened: audit times are on the wall clock, frames on the frame clock.
+    if (this.take) this.pendingAudit.push({ ...record, takeFrame: this.captured > 0 ? this.lastFrame : this.take.firstFrame });
   }
 
   async stop(): Promise<TakeManifest> {

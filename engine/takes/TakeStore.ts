@@ -36,7 +36,8 @@ const ManifestSchema = z.object({
 export interface TakeContents {
   manifest: TakeManifest;
   frames: TakeFrame[];
-  audit: AuditRecordWire[];
+  /** With `takeFrame`: the frame on the walls when the record was made. */
+  audit: (AuditRecordWire & { takeFrame?: number })[];
   /** Damaged regions skipped while reading (and records that were not valid JSON). */
   corruptRegions: number;
 }
@@ -96,7 +97,7 @@ export class TakeStore {
     const buf = await readFile(path.join(this.folder(takeId), RECORDS_FILE)).catch(() => Buffer.alloc(0));
     const decoded = decodeRecords(buf);
     const frames: TakeFrame[] = [];
-    const audit: AuditRecordWire[] = [];
+    const audit: TakeContents['audit'] = [];
     let corrupt = decoded.corruptRegions;
     for (const r of decoded.records) {
       try {

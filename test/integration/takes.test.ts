@@ -64,6 +64,10 @@ describe('takes on a running engine', () => {
     const moveRecord = body.audit.find((a: { type: string }) => a.type === 'move.started');
     expect(moveRecord.actor).toMatchObject({ kind: 'human', role: 'director' });
     expect(moveRecord.frame).toBeGreaterThanOrEqual(take.firstFrame);
+    // Stamped with the frame on the walls: take.started at the take's first frames, the move before the end.
+    const startedRecord = body.audit.find((x: { type: string }) => x.type === 'take.started');
+    expect(Math.abs(startedRecord.frame - take.firstFrame)).toBeLessThan(5);
+    expect(moveRecord.frame).toBeLessThan(take.firstFrame + take.frameCount - 20);
 
     // Every frame from the first, none missing, each what the walls were sent (the wire rounds to 5 decimals).
     const { frames } = await te.engine.takes.store.read(take.id);

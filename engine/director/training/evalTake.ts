@@ -38,7 +38,7 @@ export async function evalTake(model: SuggestionModel, dataDir: string, takeId: 
   const replays: TakeDecisionReplay[] = [];
   for (const a of audit) {
     if (!DECISIONS.has(a.type)) continue;
-    const i = frames.findIndex((f) => f.timeS >= a.tS);
+    const i = a.takeFrame !== undefined ? frames.findIndex((f) => f.frame >= a.takeFrame!) : frames.findIndex((f) => f.timeS >= a.tS);
     const frame = frames[i < 0 ? frames.length - 1 : i];
     if (!frame) continue;
     const input = await inputAt(frames, frames.indexOf(frame), scenesDir);
