@@ -1,5 +1,7 @@
 // Frames handed from the tick to the take writer: a preallocated ring of TakeFrame slots the tick fills in place
 // (no allocation once every camera and subject has a slot) and the writer drains off the tick path.
+import { copyQuat } from '../../camera-bridge/math/quaternion.ts';
+import { copyVec3 } from '../../camera-bridge/math/vec3.ts';
 import type { FrameSnapshot } from '../frame/FrameSnapshot.ts';
 import type { TakeCameraFrame, TakeFrame, TakeSubjectFrame } from './TakeFrame.ts';
 
@@ -56,10 +58,10 @@ export class TakeFrameRing {
         slot.cameraPool.push(out);
       }
       out.id = c.id;
-      copy(c.trackedPosition, out.trackedPosition);
-      copy(c.trackedRotation, out.trackedRotation);
-      copy(c.position, out.position);
-      copy(c.rotation, out.rotation);
+      copyVec3(c.trackedPosition, out.trackedPosition);
+      copyQuat(c.trackedRotation, out.trackedRotation);
+      copyVec3(c.position, out.position);
+      copyQuat(c.rotation, out.rotation);
       out.focalLengthMm = c.lens.focalLengthMm;
       out.sensorWidthMm = c.lens.sensorWidthMm;
       out.sensorHeightMm = c.lens.sensorWidthMm / c.aspect;
@@ -76,7 +78,7 @@ export class TakeFrameRing {
         slot.subjectPool.push(out);
       }
       out.id = s.subjectId;
-      copy(s.position, out.position);
+      copyVec3(s.position, out.position);
       out.stale = s.stale;
     }
     slot.subjectCount = snap.subjects.length;
@@ -110,8 +112,4 @@ export class TakeFrameRing {
     this.size = 0;
     this.dropped = 0;
   }
-}
-
-function copy(a: ArrayLike<number>, out: number[]): void {
-  for (let i = 0; i < out.length; i++) out[i] = a[i]!;
 }

@@ -99,11 +99,16 @@ const FIT_STEPS = 20;
  * (push-ins along the line to their target, cranes and orbits swinging about it), where an axis clamp would be wrong.
  */
 export function fitInsideSafeVolume(spec: MoveSpec, input: DirectorInput, targetPosition: Readonly<Vec3> | undefined, field: 'distanceM' | 'angleRad'): number {
+  return largestPassing(spec, field, (trial) => pathInsideSafeVolume(trial, input, targetPosition));
+}
+
+/** The largest |spec[field]|, at most the spec's, in 1/20 steps, for which `passes` holds, signed as asked; else 0. */
+export function largestPassing(spec: MoveSpec, field: 'distanceM' | 'angleRad', passes: (trial: MoveSpec) => boolean): number {
   const asked = spec[field] ?? 0;
   const trial: MoveSpec = { ...spec };
   for (let i = FIT_STEPS; i > 0; i--) {
     trial[field] = (asked * i) / FIT_STEPS;
-    if (pathInsideSafeVolume(trial, input, targetPosition)) return trial[field];
+    if (passes(trial)) return trial[field];
   }
   return 0;
 }

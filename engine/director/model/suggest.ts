@@ -10,7 +10,7 @@ import { describeRationale } from './rationale.ts';
 import { midpoint, PAIR_MAX_SEPARATION_M, pairSeparation, readSituation, type SituationReading } from './readSituation.ts';
 import { clamp, clampOrbitToLine, distanceForHeightFraction, safeTravelM, wrapAngle } from './sceneGeometry.ts';
 import { aimAngles, type FramePoint } from './aimAngles.ts';
-import { checkFramingPromise, fitInsideSafeVolume, pathInsideSafeVolume } from './framingPromise.ts';
+import { checkFramingPromise, fitInsideSafeVolume, largestPassing, pathInsideSafeVolume } from './framingPromise.ts';
 import type { SuggestionModel } from './SuggestionModel.ts';
 
 export interface SuggestOptions {
@@ -316,13 +316,7 @@ export function keepsFramingPromise(spec: MoveSpec, r: SituationReading): boolea
 
 /** The largest |spec[field]| ≤ the spec's (in 1/20 steps) whose path keeps the framing promise; 0 when none does. */
 function fitToPromise(spec: MoveSpec, r: SituationReading, field: 'distanceM' | 'angleRad'): number {
-  const asked = spec[field] ?? 0;
-  const trial: MoveSpec = { ...spec };
-  for (let i = 20; i > 0; i--) {
-    trial[field] = (asked * i) / 20;
-    if (keepsFramingPromise(trial, r)) return trial[field];
-  }
-  return 0;
+  return largestPassing(spec, field, (trial) => keepsFramingPromise(trial, r));
 }
 
 /** Where `target` will be `afterS` from now: a subject walks on at its velocity, everything else stays. */
@@ -333,7 +327,8 @@ function predictedPosition(target: MoveTarget | null, r: SituationReading, after
   return out;
 }
 
-function targetPosition(target: MoveTarget | null, r: SituationReading): Readonly<[number, number, number]> | undefined {
+/** Where a target is now (a subject's tracked position, a POI's, or the point), from the reading. */
+export function targetPosition(target: MoveTarget | null | undefined, r: SituationReading): Readonly<[number, number, number]> | undefined {
   if (!target) return undefined;
   if (target.type === 'point') return target.position;
   if (target.type === 'subject') return r.subjects.find((s) => s.subject.id === target.id)?.subject.position;

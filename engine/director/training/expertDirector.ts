@@ -4,7 +4,7 @@ import type { Easing, MoveTarget } from '../../protocol/MoveSpec.ts';
 import type { ModelKind } from '../model/modelKinds.ts';
 import { labelNumbers, type MoveLabel } from '../model/moveParams.ts';
 import { pathInsideSafeVolume } from '../model/framingPromise.ts';
-import { buildMoveSpec, keepsFramingPromise } from '../model/suggest.ts';
+import { buildMoveSpec, keepsFramingPromise, targetPosition } from '../model/suggest.ts';
 import {
   midpoint,
   PAIR_MAX_SEPARATION_M,
@@ -56,20 +56,13 @@ export function expertDirector(input: DirectorInput, rng: SeededRandom): MoveLab
 function keepingPromise(chosen: MoveLabel, r: Reading, rng: SeededRandom): MoveLabel {
   if (chosen.kind === 'hold') return chosen;
   const spec = buildMoveSpec(chosen.kind, labelNumbers(chosen), r);
-  if (spec && keepsFramingPromise(spec, r) && pathInsideSafeVolume(spec, r.input, targetPositionOf(spec.target, r))) return chosen;
+  if (spec && keepsFramingPromise(spec, r) && pathInsideSafeVolume(spec, r.input, targetPosition(spec.target, r))) return chosen;
   const t = spec?.target ?? chosen.target;
   const view = t?.type === 'subject' ? r.subjects.find((s) => s.subject.id === t.id)?.view : t?.type === 'poi' ? r.pois.find((p) => p.poi.id === t.id)?.view : undefined;
   if (t && view && !view.inFrame) {
     return label('pan', rng, { angleRad: view.bearingRad, durationS: clamp(Math.abs(view.bearingRad) / rng.uniform(0.2, 0.35) + 0.5, 1.5, 6), target: t });
   }
   return hold(r, rng);
-}
-
-function targetPositionOf(t: MoveTarget | undefined, r: Reading): Readonly<[number, number, number]> | undefined {
-  if (!t) return undefined;
-  if (t.type === 'point') return t.position;
-  if (t.type === 'subject') return r.subjects.find((s) => s.subject.id === t.id)?.subject.position;
-  return r.pois.find((p) => p.poi.id === t.id)?.poi.position;
 }
 
 function decide(r: Reading, rng: SeededRandom): MoveLabel {

@@ -1,11 +1,13 @@
 // Take commands: record, stop, and play takes back on the walls.
 import type { CommandHandlers } from '../../live/CommandRegistry.ts';
+import type { AuditActorWire } from '../../protocol/audit.ts';
+import type { Actor } from '../../protocol/roles.ts';
 import type { TakeControl } from '../TakeControl.ts';
 
 type TakeCommand = 'take.start' | 'take.stop' | 'take.play' | 'take.pause' | 'take.resume' | 'take.seek' | 'take.stopPlayback';
 
 export function takeCommands(takes: TakeControl): CommandHandlers<TakeCommand> {
-  const human = (actor: { role: string; clientId: string }) => ({ kind: 'human' as const, role: actor.role as 'director', clientId: actor.clientId });
+  const human = (actor: Actor): AuditActorWire => ({ kind: 'human', role: actor.role, clientId: actor.clientId });
   return {
     'take.start': (args, { actor }) => takes.start({ ...(args.slate && { slate: args.slate }), ...(args.takeNumber && { takeNumber: args.takeNumber }), ...(args.description && { description: args.description }) }, human(actor)),
     'take.stop': (_args, { actor }) => takes.stop(human(actor)),
