@@ -15,6 +15,23 @@ export interface LensSample {
   iris?: number;
   /** Normalised zoom 0..1 where a source reports one. */
   zoom?: number;
+  /** Active sensor height, mm (OpenTrackIO static data); with the width it gives the image aspect. */
+  sensorHeightMm?: number;
+  /** Lens distortion as the source describes it (OpenTrackIO `lens.distortion[0]`). */
+  distortion?: LensDistortion;
+  /** How much larger than the undistorted image the distorted one must be rendered (≥ 1, OpenTrackIO `distortionOverscan`). */
+  distortionOverscan?: number;
+  /** Entrance pupil in front of the sensor along the lens axis, m (OpenTrackIO `entrancePupilOffset`). */
+  entrancePupilOffsetM?: number;
+  /** Shift of the projection centre from the sensor centre, mm, +x right, +y up (OpenTrackIO `projectionOffset`). */
+  projectionOffsetMm?: [x: number, y: number];
+}
+
+/** Brown-Conrady style coefficients, dimensionless; `model` names the convention (OpenTrackIO default "Brown-Conrady D-U"). */
+export interface LensDistortion {
+  model: string;
+  radial: number[];
+  tangential: number[];
 }
 
 /** One tracked camera pose at engine time `tS`. */

@@ -26,9 +26,20 @@ export interface TrackingHubOptions {
   maxSubjects?: number;
   /** Sender timestamps further than this from our wall clock are ignored (unsynchronised sender), s. */
   maxClockSkewS?: number;
-  /** Initial per-source settings, by source id (`osc:cam1`) or by protocol (`freed`). */
+  /**
+   * Initial per-source settings, by protocol (`freed`), by camera (`camera:freed-1`, every protocol's source of it)
+   * or by source id (`osc:cam1`), applied in that order.
+   */
   sourceConfig?: Record<string, SourceConfigPatch>;
+  /**
+   * The sensor to assume for a camera whose source reports a focal length but no sensor (OpenTrackIO before its
+   * first static block): the stage's configured one; undefined = the Super 35 default. Reported as `sensorAssumed`.
+   */
+  sensorFor?: (cameraId: string) => { widthMm: number; heightMm: number } | undefined;
 }
+
+/** Sensor assumed when neither the source nor the stage says: Super 35 (4-perf), mm. */
+export const DEFAULT_SENSOR_MM = { widthMm: 24.89, heightMm: 18.66 } as const;
 
 /** One camera stream from one protocol. */
 export interface TrackingSource {
@@ -41,6 +52,8 @@ export interface TrackingSource {
   readonly stats: SourceStats;
   stale: boolean;
   status: string | undefined;
+  /** Last raw zoom/focus encoder counts the source sent (FreeD), for an operator's lens calibration. */
+  encoders: { zoom: number | null; focus: number | null } | undefined;
 }
 
 interface CameraState {
@@ -52,6 +65,8 @@ interface CameraState {
   lens: LensSample | undefined;
   /** Lens fields seen before focal length and sensor width were both known. */
   pendingLens: Partial<LensSample>;
+  /** A source has reported this camera's sensor width; until then the stage's (or Super 35) is assumed. */
+  sensorReported: boolean;
 }
 
 export interface SourceHealth {
@@ -69,6 +84,10 @@ export interface SourceHealth {
   /** The source's jitter filter as tuned now. */
   filter: PoseFilterParams;
   status: string | null;
+  /** The camera's lens uses an assumed sensor (the stage's or Super 35), not one the source reported. */
+  sensorAssumed: boolean;
+  /** Last raw encoder counts (FreeD zoom/focus), null when the source sends none. */
+  encoders: { zoom: number | null; focus: number | null } | null;
 }
 
 export interface TrackingHubEvents {
@@ -89,6 +108,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   private readonly maxCameras: number;
   private readonly maxClockSkewS: number;
   private readonly initialConfig: Record<string, SourceConfigPatch>;
+  private readonly sensorFor: (cameraId: string) => { widthMm: number; heightMm: number } | undefined;
   private readonly sources = new Map<string, TrackingSource>();
   private readonly cameras = new Map<string, CameraState>();
   private readonly subjects: SubjectTracker;
@@ -108,6 +128,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     this.subjects = new SubjectTracker(options.subjectStaleTimeoutS ?? 1, options.maxSubjects ?? 64);
     this.maxClockSkewS = options.maxClockSkewS ?? 10;
     this.initialConfig = options.sourceConfig ?? {};
+    this.sensorFor = options.sensorFor ?? (() => undefined);
   }
 
   /**
@@ -211,7 +232,15 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       latencyOffsetMs: s.config.latencyOffsetMs,
       filter: s.config.filter,
       status: s.status ?? null,
+      sensorAssumed: this.isSensorAssumed(s.cameraId),
+      encoders: s.encoders ?? null,
     }));
+  }
+
+  /** The camera's lens has an assumed sensor (no source has reported one yet). */
+  isSensorAssumed(cameraId: string): boolean {
+    const cam = this.cameras.get(cameraId);
+    return !!cam?.lens && !cam.sensorReported;
   }
 
   private ingestCamera(protocol: TrackingProtocol, u: CameraUpdate, receiveTimeS: number): Rejection | undefined {
@@ -230,6 +259,11 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
 
     if (u.lens) this.mergeLens(cam, u.lens);
     if (u.status !== undefined) source.status = u.status;
+    if (u.encoders) {
+      const e = (source.encoders ??= { zoom: null, focus: null });
+      if (u.encoders.zoom !== undefined) e.zoom = u.encoders.zoom;
+      if (u.encoders.focus !== undefined) e.focus = u.encoders.focus;
+    }
     if (u.timecode !== undefined) cam.latest.timecode = u.timecode;
 
     if (u.position || u.rotation) {
@@ -312,6 +346,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       hasPose: false,
       lens: undefined,
       pendingLens: {},
+      sensorReported: false,
     };
     this.cameras.set(cameraId, cam);
     return cam;
@@ -332,9 +367,10 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       stats: new SourceStats(),
       stale: false,
       status: undefined,
+      encoders: undefined,
     };
-    // Protocol-wide settings first, then the source's own.
-    for (const key of [protocol, sourceId]) {
+    // Protocol-wide settings first, then the camera's, then the source's own.
+    for (const key of [protocol, `camera:${cameraId}`, sourceId]) {
       const patch = this.initialConfig[key];
       if (patch) this.applyPatch(source, SourceConfigPatchSchema.parse(patch));
     }
@@ -355,7 +391,18 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   }
 
   private mergeLens(cam: CameraState, lens: Partial<LensSample>): void {
-    const merged = { ...cam.lens, ...cam.pendingLens, ...stripUndefined(lens) };
+    const incoming = stripUndefined(lens);
+    if (isFinitePositive(incoming.sensorWidthMm)) {
+      // A reported width replaces an assumed sensor entirely: an assumed height would give the wrong aspect.
+      if (!cam.sensorReported && incoming.sensorHeightMm === undefined) delete cam.lens?.sensorHeightMm;
+      cam.sensorReported = true;
+    }
+    const merged = { ...cam.lens, ...cam.pendingLens, ...incoming };
+    if (!cam.sensorReported) {
+      const sensor = this.sensorFor(cam.cameraId) ?? DEFAULT_SENSOR_MM;
+      merged.sensorWidthMm = sensor.widthMm;
+      merged.sensorHeightMm = sensor.heightMm;
+    }
     if (isFinitePositive(merged.focalLengthMm) && isFinitePositive(merged.sensorWidthMm)) {
       cam.lens = merged as LensSample;
       cam.pendingLens = {};

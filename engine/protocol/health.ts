@@ -39,6 +39,10 @@ export interface SourceHealthWire {
   /** The source's jitter filter as tuned now. */
   filter: PoseFilterWire;
   status: string | null;
+  /** The lens uses an assumed sensor (the stage's, else Super 35) because the source has not reported one yet. */
+  sensorAssumed: boolean;
+  /** Last raw zoom/focus encoder counts (FreeD), for lens calibration; null when the source sends none. */
+  encoders: { zoom: number | null; focus: number | null } | null;
 }
 
 /** A UDP receiver (datagrams) or the WebSocket ingest (messages). */

@@ -16,7 +16,19 @@ export interface Stage {
   safeVolume: { min: Vec3; max: Vec3 } | undefined;
 }
 
-export type StageCamera = CameraConfig;
+/** A stage camera with its defaults resolved: a colour, and an inner-frustum priority (lower is on top). */
+export interface StageCamera extends Omit<CameraConfig, 'color' | 'innerFrustum'> {
+  color: string;
+  innerFrustum: { enabled: boolean; priority: number; overscanPct: number };
+}
+
+/** Camera colours in list order where the stage does not give one: distinct on the console's dark background. */
+export const CAMERA_PALETTE = ['#ffb020', '#36cfc9', '#b37feb', '#ff7a45', '#73d13d', '#f759ab', '#40a9ff', '#fadb14'] as const;
+
+/** The colour of the `index`-th camera not listed in the stage (seen on tracking only), continuing the palette. */
+export function paletteColor(index: number): string {
+  return CAMERA_PALETTE[index % CAMERA_PALETTE.length]!;
+}
 
 export type WallType = WallConfig['type'];
 
@@ -54,7 +66,12 @@ export function resolveStage(config: StageConfig): Stage {
   return {
     name: config.name,
     walls: config.walls.map(resolveWall),
-    cameras: config.cameras.map((c) => ({ ...c })),
+    cameras: config.cameras.map((c, i) => ({
+      ...c,
+      color: c.color ?? paletteColor(i),
+      // Listed order is the default priority; explicit priorities sort among themselves and before unlisted ones.
+      innerFrustum: { enabled: c.innerFrustum.enabled, priority: c.innerFrustum.priority ?? i + 1, overscanPct: c.innerFrustum.overscanPct },
+    })),
     lockCameras: config.lockCameras,
     outerViewpoint: [...config.outerViewpoint],
     safeVolume: config.safeVolume ? { min: [...config.safeVolume.min], max: [...config.safeVolume.max] } : undefined,

@@ -1,6 +1,7 @@
 // The stage JSON file (LED walls, cameras, viewpoint) as a zod schema, and its parser with errors that name the field.
 import { z } from 'zod';
 import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
+import { FreeDLensTableSchema } from '../../camera-bridge/freed/FreeDLensTable.ts';
 
 /** Wall ids appear in URLs (`/wall/{id}`): lower-case, digits and dashes, at most 32. */
 export const WALL_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
@@ -95,12 +96,34 @@ export const WallConfigSchema = z.discriminatedUnion('type', [FlatWallSchema, Cu
   error: (issue) => (issue.code === 'invalid_union' ? 'type must be one of "flat", "curved", "ceiling"' : undefined),
 });
 
+/** Most a camera's inner frustum may be enlarged beyond what its lens sees, %. */
+export const MAX_OVERSCAN_PCT = 100;
+/** Inner frustum margin when the stage does not say: room for tracking latency and lens breathing, %. */
+export const DEFAULT_OVERSCAN_PCT = 15;
+
+/** How a camera's inner frustum appears on the walls (nDisplay's per-camera ICVFX settings). */
+export const InnerFrustumConfigSchema = z.strictObject({
+  /** Drawn on the walls at all (the hero camera's too: a disabled hero shows only the outer frustum). */
+  enabled: z.boolean().default(true),
+  /** Lower is on top where frusta overlap (1 = first); default: the order cameras are listed in. */
+  priority: z.number().int().min(0).max(1000).optional(),
+  /** Extra size beyond the lens's field of view, %, to hide tracking latency (costs resolution). */
+  overscanPct: z.number().min(0).max(MAX_OVERSCAN_PCT).default(DEFAULT_OVERSCAN_PCT),
+});
+
 export const CameraConfigSchema = z.strictObject({
   id: z.string().regex(CAMERA_ID_PATTERN, 'id must be 1-64 of A-Z, a-z, 0-9, "_", "." and "-"'),
   sensorWidthMm: z.number().positive().max(100),
   sensorHeightMm: z.number().positive().max(100),
   /** For humans: "A camera, Venice 2". */
   label: z.string().min(1).max(64).optional(),
+  /** The camera's colour in the console (rig, frustum, footprint) and on wall borders, `#rrggbb`; default from a palette. */
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'color must be #rrggbb').optional(),
+  innerFrustum: InnerFrustumConfigSchema.default({ enabled: true, overscanPct: DEFAULT_OVERSCAN_PCT }),
+  /** Added to every one of this camera's tracking sources' latency offsets at start (the camera's own delay), ms. */
+  latencyOffsetMs: z.number().min(-1000).max(1000).optional(),
+  /** FreeD zoom/focus encoder calibration for this camera (id `freed-<camera number>`); default: the built-in table. */
+  freedLensTable: FreeDLensTableSchema.optional(),
 });
 
 export const StageConfigSchema = z
