@@ -56,7 +56,7 @@ export interface EngineOptions {
   clock: EngineClock;
   /** Built browser pages (vite output); default `dist/stage-ui` at the repository root. */
   uiDir?: string;
-  /** FreeD lens tables by camera id (`freed-1`); others use the default table. */
+  /** FreeD lens tables by camera id (`freed-1`); default: the stage cameras' `freedLensTable`s; others use the built-in table. */
   freedLensTables?: ReadonlyMap<string, FreeDLensTable>;
   /** The AI behind suggestions; default: the shipped TensorFlow.js model (loaded in `start`). */
   suggestionSource?: SuggestionSource;
@@ -106,6 +106,11 @@ export class Engine {
       staleTimeoutS: config.staleTimeoutMs / 1000,
       subjectStaleTimeoutS: config.subjectStaleMs / 1000,
       ...(stage.lockCameras && { allowedCameraIds: new Set(stage.cameras.map((c) => c.id)) }),
+      sourceConfig: Object.fromEntries(stage.cameras.filter((c) => c.latencyOffsetMs !== undefined).map((c) => [`camera:${c.id}`, { latencyOffsetMs: c.latencyOffsetMs }])),
+      sensorFor: (cameraId) => {
+        const c = stage.cameras.find((cam) => cam.id === cameraId);
+        return c && { widthMm: c.sensorWidthMm, heightMm: c.sensorHeightMm };
+      },
     });
     this.hub.on('stale', (s) => log.warn({ sourceId: s.sourceId }, 'tracking source stale'));
     this.hub.on('fresh', (s) => log.info({ sourceId: s.sourceId }, 'tracking source fresh'));
@@ -277,7 +282,8 @@ export class Engine {
   private createReceivers(): Engine['receivers'] {
     const { config, log } = this.options;
     const native = new AxisMapping(IDENTITY_MAPPING);
-    const lensTables = this.options.freedLensTables ?? new Map<string, FreeDLensTable>();
+    // The stage file's calibrations, unless a caller passes its own.
+    const lensTables = this.options.freedLensTables ?? new Map<string, FreeDLensTable>(this.stage.cameras.flatMap((c) => (c.freedLensTable ? [[c.id, c.freedLensTable] as const] : [])));
     const receiver = (protocol: 'osc' | 'freed' | 'opentrackio', port: number, decode: DatagramDecoder) =>
       new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, onReject: rejectLogger(log, protocol), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
     return {
