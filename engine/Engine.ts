@@ -8,7 +8,7 @@ import { decodeFreeDPacket, DEFAULT_FREED_LENS_TABLE, type FreeDLensTable } from
 import { createOpenTrackIoDecoder } from '../camera-bridge/opentrackio/createOpenTrackIoDecoder.ts';
 import { decodeOscPacket } from '../camera-bridge/osc/decodeOscPacket.ts';
 import { TrackingHub } from '../camera-bridge/TrackingHub.ts';
-import { UdpReceiver, type DatagramDecoder } from '../camera-bridge/UdpReceiver.ts';
+import { UdpReceiver, type DatagramDecoder, type UdpMulticastOptions } from '../camera-bridge/UdpReceiver.ts';
 import { IngestEndpoint } from '../camera-bridge/websocket/IngestEndpoint.ts';
 import { AuditLog } from './audit/AuditLog.ts';
 import type { RoleTokens } from './auth/RoleTokens.ts';
@@ -17,6 +17,7 @@ import { frameRateFromFps } from './clock/FrameRate.ts';
 import { FrameSlack } from './clock/FrameSlack.ts';
 import { RollingSummary } from './clock/RollingSummary.ts';
 import type { EngineConfig } from './config/EngineConfig.ts';
+import { otioMulticastPlan } from './config/otioMulticast.ts';
 import { DirectorSession } from './director/DirectorSession.ts';
 import { loadSuggestionSource } from './director/loadSuggestionSource.ts';
 import type { SuggestionSource } from './director/SuggestionSource.ts';
@@ -143,7 +144,7 @@ export class Engine {
     this.scenes = new SceneControl({ fps: config.fps, log, currentFrame: () => this.live.frame, broadcast, onSceneChanged: (pois) => this.director?.sceneChanged(pois) });
     this.commands = new CommandRegistry(log, {
       ...liveCommands(() => stage.walls.map((w) => w.id)),
-      ...cameraCommands({ hub: this.hub, selection: this.frames, broadcast }),
+      ...cameraCommands({ hub: this.hub, selection: this.frames, broadcast, frustums: this.frames.frustumSettings, stageCameraIds: stage.cameras.map((c) => c.id) }),
       ...directorCommands(() => this.director),
       ...sceneCommands(this.scenes, log),
       ...takeCommands(this.takes),
@@ -201,7 +202,7 @@ export class Engine {
     const http = await this.http.listen(config.httpPort, config.host);
     this.ports = { http, osc: this.receivers.osc.port, freed: this.receivers.freed.port, opentrackio: this.receivers.opentrackio.port };
     this.frameClock.start();
-    log.info({ ports: this.ports, host: config.host, fps: config.fps, stage: this.stage.name }, 'engine listening');
+    log.info({ ports: this.ports, host: config.host, otioMulticast: otioMulticastPlan(config), fps: config.fps, stage: this.stage.name }, 'engine listening');
     return this.ports;
   }
 
@@ -284,13 +285,14 @@ export class Engine {
     const native = new AxisMapping(IDENTITY_MAPPING);
     // The stage file's calibrations, unless a caller passes its own.
     const lensTables = this.options.freedLensTables ?? new Map<string, FreeDLensTable>(this.stage.cameras.flatMap((c) => (c.freedLensTable ? [[c.id, c.freedLensTable] as const] : [])));
-    const receiver = (protocol: 'osc' | 'freed' | 'opentrackio', port: number, decode: DatagramDecoder) =>
-      new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, onReject: rejectLogger(log, protocol), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
+    const receiver = (protocol: 'osc' | 'freed' | 'opentrackio', port: number, decode: DatagramDecoder, multicast?: UdpMulticastOptions) =>
+      new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, multicast, onReject: rejectLogger(log, protocol), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
     return {
       osc: receiver('osc', config.oscPort, (buf) => decodeOscPacket(buf)),
       // Byte 1 is the camera number: pick that rig's lens table before decoding.
       freed: receiver('freed', config.freedPort, (buf) => decodeFreeDPacket(buf, native, lensTables.get(`freed-${buf[1]}`) ?? DEFAULT_FREED_LENS_TABLE)),
-      opentrackio: receiver('opentrackio', config.otioPort, createOpenTrackIoDecoder(native)),
+      // OpenTrackIO senders multicast to 239.135.1.<sourceNumber> (the spec's recommendation; camdkit only does that).
+      opentrackio: receiver('opentrackio', config.otioPort, createOpenTrackIoDecoder(native), otioMulticastPlan(config)),
     };
   }
 

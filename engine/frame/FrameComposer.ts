@@ -1,5 +1,5 @@
 // Per tick: samples every camera at the frame time, adds its move offset, and computes each wall section's
-// inner-frustum projection and footprint for the active camera, into one reused FrameSnapshot.
+// inner-frustum projections and footprints for every enabled camera, in priority order, into one reused FrameSnapshot.
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
 import { copyQuat } from '../../camera-bridge/math/quaternion.ts';
 import { copyVec3 } from '../../camera-bridge/math/vec3.ts';
@@ -10,10 +10,17 @@ import { createOffAxisResult, FAR_M, NEAR_M, offAxisProjection } from '../projec
 import type { LensWire } from '../protocol/LiveMessages.ts';
 import type { Stage } from '../stage/Stage.ts';
 import type { TakeFrame } from '../takes/TakeFrame.ts';
-import { createCameraSnapshot, createMoveSnapshot, createSectionSnapshot, type CameraSnapshot, type FrameSnapshot, type MoveSnapshot, type SubjectSnapshot } from './FrameSnapshot.ts';
-
-/** Inner frustum drawn this much larger than the lens sees: margin for tracking latency and lens breathing. */
-export const INNER_FRUSTUM_OVERSCAN = 1.15;
+import {
+  createCameraSnapshot,
+  createInnerFrustumSnapshot,
+  createMoveSnapshot,
+  createSectionSnapshot,
+  type CameraSnapshot,
+  type FrameSnapshot,
+  type MoveSnapshot,
+  type SubjectSnapshot,
+} from './FrameSnapshot.ts';
+import { InnerFrustumSettings } from './InnerFrustumSettings.ts';
 /** Lens assumed until a source reports one: 35 mm on Super 35. */
 export const DEFAULT_LENS: Readonly<LensWire> = { focalLengthMm: 35, sensorWidthMm: 24.89 };
 const DEFAULT_ASPECT = 16 / 9;
@@ -39,6 +46,8 @@ export interface FrameComposerOptions {
   offsets: PoseOffsetSource;
   moves?: ActiveMoveSource;
   replay?: ReplaySource;
+  /** Per-camera frustum settings; default: from the stage's cameras. */
+  frustumSettings?: InnerFrustumSettings;
 }
 
 export class FrameComposer {
@@ -53,10 +62,13 @@ export class FrameComposer {
   private readonly replayLens = new Map<string, LensWire>();
   private readonly replaySubjects: { subjectId: string; position: Vec3; velocity: Vec3; stale: boolean }[] = [];
   private readonly snapshot: FrameSnapshot;
-  private readonly cameraById = new Map<string, CameraSnapshot>();
+  private readonly cameraById = new Map<string, CameraSnapshot & { listed: boolean }>();
   private readonly pose = createPoseAt();
   private readonly offAxis = createOffAxisResult();
   private readonly footprint = createInnerFrustumFootprint();
+  /** This frame's cameras with an enabled frustum, top first (reused). */
+  private readonly drawOrder: CameraSnapshot[] = [];
+  readonly frustumSettings: InnerFrustumSettings;
 
   constructor(options: FrameComposerOptions) {
     this.stage = options.stage;
@@ -64,6 +76,7 @@ export class FrameComposer {
     this.offsets = options.offsets;
     this.moves = options.moves;
     this.replay = options.replay;
+    this.frustumSettings = options.frustumSettings ?? new InnerFrustumSettings(options.stage.cameras);
     this.liveSubjects = options.hub.subjectList();
     this.activeCameraId = options.stage.cameras[0]?.id ?? null;
     this.snapshot = {
@@ -98,8 +111,6 @@ export class FrameComposer {
     snap.activeCameraId = this.activeCameraId;
     snap.subjects = this.liveSubjects;
 
-    let active: CameraSnapshot | undefined;
-    let activeHFovRad = 0;
     let count = 0;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i]!;
@@ -111,19 +122,18 @@ export class FrameComposer {
       copyVec3(pose.position, cam.position);
       copyQuat(pose.rotation, cam.rotation);
       this.offsets.apply(id, cam.position, cam.rotation);
-      cam.lens = this.hub.latestSample(id)?.lens ?? DEFAULT_LENS;
-      const hFovRad = horizontalFovRad(cam.lens.focalLengthMm, cam.lens.sensorWidthMm);
-      cam.vFovRad = 2 * Math.atan(Math.tan(hFovRad / 2) / cam.aspect);
+      const lens = this.hub.latestSample(id)?.lens ?? DEFAULT_LENS;
+      cam.lens = lens;
+      // A camera the stage does not list takes its aspect from the sensor its source reports.
+      if (!cam.listed && lens.sensorHeightMm) cam.aspect = lens.sensorWidthMm / lens.sensorHeightMm;
+      cam.hFovRad = horizontalFovRad(lens.focalLengthMm, lens.sensorWidthMm);
+      cam.vFovRad = 2 * Math.atan(Math.tan(cam.hFovRad / 2) / cam.aspect);
       cam.stale = this.hub.isCameraStale(id, nowS);
-      if (id === this.activeCameraId) {
-        active = cam;
-        activeHFovRad = hFovRad;
-      }
       snap.cameras[count++] = cam;
     }
     snap.cameraCount = count;
     snap.hasMove = this.activeCameraId !== null && (this.moves?.activeMove(this.activeCameraId, snap.move) ?? false);
-    this.composeWalls(active, activeHFovRad);
+    this.composeWalls();
     return snap;
   }
 
@@ -131,8 +141,6 @@ export class FrameComposer {
   private composeReplay(f: TakeFrame): FrameSnapshot {
     const snap = this.snapshot;
     snap.activeCameraId = f.activeCameraId;
-    let active: CameraSnapshot | undefined;
-    let activeHFovRad = 0;
     for (let i = 0; i < f.cameras.length; i++) {
       const c = f.cameras[i]!;
       const cam = this.cameraSlot(c.id);
@@ -150,10 +158,9 @@ export class FrameComposer {
       else lens.iris = c.iris;
       cam.lens = lens;
       cam.aspect = c.sensorWidthMm / c.sensorHeightMm;
-      const hFovRad = horizontalFovRad(c.focalLengthMm, c.sensorWidthMm);
-      cam.vFovRad = 2 * Math.atan(Math.tan(hFovRad / 2) / cam.aspect);
+      cam.hFovRad = horizontalFovRad(c.focalLengthMm, c.sensorWidthMm);
+      cam.vFovRad = 2 * Math.atan(Math.tan(cam.hFovRad / 2) / cam.aspect);
       cam.stale = c.stale;
-      if (c.id === f.activeCameraId) [active, activeHFovRad] = [cam, hFovRad];
       snap.cameras[i] = cam;
     }
     snap.cameraCount = f.cameras.length;
@@ -168,11 +175,13 @@ export class FrameComposer {
     this.replaySubjects.length = f.subjects.length;
     snap.subjects = this.replaySubjects;
     snap.hasMove = false;
-    this.composeWalls(active, activeHFovRad);
+    this.composeWalls();
     return snap;
   }
 
-  private composeWalls(active: CameraSnapshot | undefined, hFovRad: number): void {
+  /** Every enabled camera's frustum on every section it reaches, top (lowest priority number) first. */
+  private composeWalls(): void {
+    const order = this.sortDrawOrder();
     const walls = this.stage.walls;
     for (let w = 0; w < walls.length; w++) {
       const sections = walls[w]!.sections;
@@ -180,25 +189,51 @@ export class FrameComposer {
       for (let i = 0; i < sections.length; i++) {
         const s = sections[i]!;
         const o = out[i]!;
-        o.visible = false;
-        if (!active) continue;
-        const proj = offAxisProjection(s.pa, s.pb, s.pc, active.position, NEAR_M, FAR_M, this.offAxis);
-        if (!proj) continue;
-        const fp = innerFrustumFootprint(s.pa, s.pb, s.pc, active.position, active.rotation, hFovRad, active.aspect, INNER_FRUSTUM_OVERSCAN, this.footprint);
-        if (!fp.visible) continue;
-        o.visible = true;
-        o.projection.set(proj.projection);
-        o.view.set(proj.view);
-        o.footprint.set(fp.corners);
+        o.count = 0;
+        for (let k = 0; k < order.length; k++) {
+          const cam = order[k]!;
+          const proj = offAxisProjection(s.pa, s.pb, s.pc, cam.position, NEAR_M, FAR_M, this.offAxis);
+          if (!proj) continue;
+          // The crew's margin, times what the lens's distortion needs beyond the undistorted image.
+          const overscan = (1 + cam.frustum.overscanPct / 100) * (cam.lens.distortionOverscan ?? 1);
+          const fp = innerFrustumFootprint(s.pa, s.pb, s.pc, cam.position, cam.rotation, cam.hFovRad, cam.aspect, overscan, this.footprint);
+          if (!fp.visible) continue;
+          let slot = o.frusta[o.count];
+          if (!slot) o.frusta.push((slot = createInnerFrustumSnapshot()));
+          o.count++;
+          slot.cameraId = cam.id;
+          slot.projection.set(proj.projection);
+          slot.view.set(proj.view);
+          slot.footprint.set(fp.corners);
+        }
       }
     }
   }
 
-  private cameraSlot(id: string): CameraSnapshot {
+  /** This frame's enabled cameras by priority (ties: registration order); insertion sort, no allocation. */
+  private sortDrawOrder(): readonly CameraSnapshot[] {
+    const order = this.drawOrder;
+    order.length = 0;
+    const snap = this.snapshot;
+    for (let i = 0; i < snap.cameraCount; i++) {
+      const cam = snap.cameras[i]!;
+      if (!cam.frustum.enabled) continue;
+      let at = order.length;
+      order.push(cam);
+      while (at > 0 && order[at - 1]!.frustum.priority > cam.frustum.priority) {
+        order[at] = order[at - 1]!;
+        at--;
+      }
+      order[at] = cam;
+    }
+    return order;
+  }
+
+  private cameraSlot(id: string): CameraSnapshot & { listed: boolean } {
     let cam = this.cameraById.get(id);
     if (!cam) {
       const stageCam = this.stage.cameras.find((c) => c.id === id);
-      cam = createCameraSnapshot(id, stageCam ? stageCam.sensorWidthMm / stageCam.sensorHeightMm : DEFAULT_ASPECT);
+      cam = Object.assign(createCameraSnapshot(id, stageCam ? stageCam.sensorWidthMm / stageCam.sensorHeightMm : DEFAULT_ASPECT, this.frustumSettings.get(id)), { listed: !!stageCam });
       this.cameraById.set(id, cam);
     }
     return cam;

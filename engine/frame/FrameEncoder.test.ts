@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FrameMessage } from '../protocol/LiveMessages.ts';
 import { FrameEncoder, type FramePayload } from './FrameEncoder.ts';
-import { createCameraSnapshot, createMoveSnapshot, createSectionSnapshot, type FrameSnapshot } from './FrameSnapshot.ts';
+import { createCameraSnapshot, createInnerFrustumSnapshot, createMoveSnapshot, createSectionSnapshot, type FrameSnapshot } from './FrameSnapshot.ts';
+
+const FRUSTUM = { enabled: true, priority: 1, overscanPct: 15, color: '#ffb020' };
 
 /** What /live sends a client subscribed to every wall (LiveServer joins the pieces the same way). */
 function parse(p: FramePayload): unknown {
@@ -9,25 +11,28 @@ function parse(p: FramePayload): unknown {
 }
 
 function snapshot(): FrameSnapshot {
-  const cam = createCameraSnapshot('cam1', 1.5);
+  const cam = createCameraSnapshot('cam1', 1.5, FRUSTUM);
   cam.position.splice(0, 3, 1.234567891, 1.6, -2);
   cam.rotation.splice(0, 4, 0, 0.7071067812, 0, 0.7071067812);
   cam.lens = { focalLengthMm: 35, sensorWidthMm: 24.89, focusM: 3.2 };
   cam.vFovRad = 0.61234567;
   cam.stale = false;
   const visible = createSectionSnapshot();
-  visible.visible = true;
+  const f = createInnerFrustumSnapshot();
+  f.cameraId = 'cam1';
   for (let i = 0; i < 16; i++) {
-    visible.projection[i] = i === 0 ? 1.0000004 : i / 3;
-    visible.view[i] = i % 5 === 0 ? 1 : 0;
+    f.projection[i] = i === 0 ? 1.0000004 : i / 3;
+    f.view[i] = i % 5 === 0 ? 1 : 0;
   }
-  visible.footprint.set([0.1, 0.2, 0.9, 0.2, 0.9, 0.8, 0.1, 0.123456789]);
+  f.footprint.set([0.1, 0.2, 0.9, 0.2, 0.9, 0.8, 0.1, 0.123456789]);
+  visible.frusta.push(f);
+  visible.count = 1;
   return {
     frame: 42,
     timeS: 0.84,
     timecode: '00:00:00:42',
     activeCameraId: 'cam1',
-    cameras: [cam, createCameraSnapshot('not-this-frame', 1)],
+    cameras: [cam, createCameraSnapshot('not-this-frame', 1, FRUSTUM)],
     cameraCount: 1,
     move: createMoveSnapshot(),
     hasMove: false,
@@ -54,6 +59,8 @@ describe('FrameEncoder', () => {
       cameras: [
         {
           id: 'cam1',
+          color: '#ffb020',
+          innerFrustum: { enabled: true, priority: 1, overscanPct: 15 },
           position: [1.23457, 1.6, -2],
           rotation: [0, 0.707107, 0, 0.707107],
           lens: { focalLengthMm: 35, sensorWidthMm: 24.89, focusM: 3.2 },
@@ -71,14 +78,19 @@ describe('FrameEncoder', () => {
         main: {
           sections: [
             {
-              projection: [1, 0.333333, 0.666667, 1, 1.333333, 1.666667, 2, 2.333333, 2.666667, 3, 3.333333, 3.666667, 4, 4.333333, 4.666667, 5],
-              view: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
-              footprint: [0.1, 0.2, 0.9, 0.2, 0.9, 0.8, 0.1, 0.12346],
+              frusta: [
+                {
+                  cameraId: 'cam1',
+                  projection: [1, 0.333333, 0.666667, 1, 1.333333, 1.666667, 2, 2.333333, 2.666667, 3, 3.333333, 3.666667, 4, 4.333333, 4.666667, 5],
+                  view: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+                  footprint: [0.1, 0.2, 0.9, 0.2, 0.9, 0.8, 0.1, 0.12346],
+                },
+              ],
             },
-            { projection: null, view: null, footprint: null },
+            { frusta: [] },
           ],
         },
-        ceiling: { sections: [{ projection: null, view: null, footprint: null }] },
+        ceiling: { sections: [{ frusta: [] }] },
       },
     };
     expect(parse(new FrameEncoder().encode(snapshot()))).toEqual(expected);
@@ -125,11 +137,11 @@ describe('FrameEncoder', () => {
     const snap = snapshot();
     const a = encoder.encode(snap);
     snap.cameraCount = 0;
-    snap.walls[0]!.sections[0]!.visible = false;
+    snap.walls[0]!.sections[0]!.count = 0;
     const b = encoder.encode(snap);
     expect(b).toBe(a);
     const msg = parse(b) as FrameMessage;
     expect(msg.cameras).toEqual([]);
-    expect(msg.walls.main!.sections[0]).toEqual({ projection: null, view: null, footprint: null });
+    expect(msg.walls.main!.sections[0]).toEqual({ frusta: [] });
   });
 });

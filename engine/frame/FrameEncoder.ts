@@ -14,7 +14,6 @@ export interface FramePayload {
   walls: ReadonlyMap<string, string>;
 }
 
-const NULL_SECTION = '{"projection":null,"view":null,"footprint":null}';
 
 export class FrameEncoder {
   private readonly walls = new Map<string, string>();
@@ -30,7 +29,9 @@ export class FrameEncoder {
     for (let i = 0; i < snap.cameraCount; i++) {
       const c = snap.cameras[i]!;
       cameras +=
-        `${i ? ',' : ''}{"id":${JSON.stringify(c.id)},"position":${nums(c.position, 5)},"rotation":${nums(c.rotation, 6)},` +
+        `${i ? ',' : ''}{"id":${JSON.stringify(c.id)},"color":"${c.frustum.color}",` +
+        `"innerFrustum":{"enabled":${c.frustum.enabled},"priority":${c.frustum.priority},"overscanPct":${c.frustum.overscanPct}},` +
+        `"position":${nums(c.position, 5)},"rotation":${nums(c.rotation, 6)},` +
         `"lens":${lensJson(c.lens)},"vFovRad":${round(c.vFovRad, 6)},"aspect":${round(c.aspect, 6)},"stale":${c.stale}}`;
     }
     let subjects = '';
@@ -67,8 +68,12 @@ export class FrameEncoder {
 }
 
 function sectionJson(s: SectionSnapshot): string {
-  if (!s.visible) return NULL_SECTION;
-  return `{"projection":${nums(s.projection, 6)},"view":${nums(s.view, 6)},"footprint":${nums(s.footprint, 5)}}`;
+  let frusta = '';
+  for (let k = 0; k < s.count; k++) {
+    const f = s.frusta[k]!;
+    frusta += `${k ? ',' : ''}{"cameraId":${JSON.stringify(f.cameraId)},"projection":${nums(f.projection, 6)},"view":${nums(f.view, 6)},"footprint":${nums(f.footprint, 5)}}`;
+  }
+  return `{"frusta":[${frusta}]}`;
 }
 
 /** The lens fields of the wire type only, in a fixed order. */
@@ -77,6 +82,9 @@ function lensJson(lens: Readonly<LensWire>): string {
   if (lens.focusM !== undefined) out += `,"focusM":${lens.focusM}`;
   if (lens.iris !== undefined) out += `,"iris":${lens.iris}`;
   if (lens.zoom !== undefined) out += `,"zoom":${lens.zoom}`;
+  if (lens.sensorHeightMm !== undefined) out += `,"sensorHeightMm":${lens.sensorHeightMm}`;
+  if (lens.distortionOverscan !== undefined) out += `,"distortionOverscan":${lens.distortionOverscan}`;
+  if (lens.entrancePupilOffsetM !== undefined) out += `,"entrancePupilOffsetM":${lens.entrancePupilOffsetM}`;
   return out + '}';
 }
 

@@ -2,6 +2,7 @@
 // message (FrameMessage). Reused every tick: nothing here is allocated per frame once the cameras are known.
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
 import type { LensWire, MoveStateWire } from '../protocol/LiveMessages.ts';
+import type { CameraFrustumSettings } from './InnerFrustumSettings.ts';
 
 export interface CameraSnapshot {
   id: string;
@@ -14,19 +15,28 @@ export interface CameraSnapshot {
   /** The camera's latest lens (a live object of the hub's, or the default). */
   lens: Readonly<LensWire>;
   vFovRad: number;
+  hFovRad: number;
   /** Sensor width / height. */
   aspect: number;
   stale: boolean;
+  /** Its inner frustum's settings and colour (the settings registry's live object). */
+  frustum: Readonly<CameraFrustumSettings>;
 }
 
-export interface SectionSnapshot {
-  /** False when the eye is behind the section or the camera image misses it: projection, view and footprint are null. */
-  visible: boolean;
+/** One camera's inner frustum on one section. */
+export interface InnerFrustumSnapshot {
+  cameraId: string;
   /** Column-major 4×4. */
   readonly projection: Float64Array;
   readonly view: Float64Array;
   /** (u, v) of the camera image's corners on the section: BL, BR, TR, TL. */
   readonly footprint: Float64Array;
+}
+
+export interface SectionSnapshot {
+  /** The first `count` entries are the frusta on this section, top first (a pool that only grows). */
+  frusta: InnerFrustumSnapshot[];
+  count: number;
 }
 
 export interface WallSnapshot {
@@ -70,18 +80,34 @@ export interface FrameSnapshot {
   move: MoveSnapshot;
   hasMove: boolean;
   subjects: readonly SubjectSnapshot[];
-  /** Inner-frustum projections for the active camera, one entry per stage wall in stage order. */
+  /** Inner-frustum projections of every enabled camera, one entry per stage wall in stage order. */
   walls: WallSnapshot[];
   /** Set by the engine before encoding; both null most of the time (then the frame has no `take`). */
   take: TakeSnapshot;
 }
 
-export function createCameraSnapshot(id: string, aspect: number): CameraSnapshot {
-  return { id, trackedPosition: [0, 0, 0], trackedRotation: [0, 0, 0, 1], position: [0, 0, 0], rotation: [0, 0, 0, 1], lens: { focalLengthMm: 0, sensorWidthMm: 0 }, vFovRad: 0, aspect, stale: true };
+export function createCameraSnapshot(id: string, aspect: number, frustum: Readonly<CameraFrustumSettings>): CameraSnapshot {
+  return {
+    id,
+    trackedPosition: [0, 0, 0],
+    trackedRotation: [0, 0, 0, 1],
+    position: [0, 0, 0],
+    rotation: [0, 0, 0, 1],
+    lens: { focalLengthMm: 0, sensorWidthMm: 0 },
+    vFovRad: 0,
+    hFovRad: 0,
+    aspect,
+    stale: true,
+    frustum,
+  };
 }
 
 export function createSectionSnapshot(): SectionSnapshot {
-  return { visible: false, projection: new Float64Array(16), view: new Float64Array(16), footprint: new Float64Array(8) };
+  return { frusta: [], count: 0 };
+}
+
+export function createInnerFrustumSnapshot(): InnerFrustumSnapshot {
+  return { cameraId: '', projection: new Float64Array(16), view: new Float64Array(16), footprint: new Float64Array(8) };
 }
 
 export function createMoveSnapshot(): MoveSnapshot {

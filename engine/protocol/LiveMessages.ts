@@ -5,7 +5,8 @@ import type { RoleWire } from './roles.ts';
 
 export type { RoleWire };
 
-export const LIVE_PROTOCOL_VERSION = 1;
+/** 2: sections carry every enabled camera's frustum (`frusta`), cameras their colour and frustum settings. */
+export const LIVE_PROTOCOL_VERSION = 2;
 
 export type Vec3Wire = [number, number, number];
 export type QuatWire = [number, number, number, number];
@@ -36,7 +37,8 @@ export interface WallWire {
 export interface StageWire {
   name: string;
   walls: WallWire[];
-  cameras: { id: string; sensorWidthMm: number; sensorHeightMm: number; label?: string }[];
+  /** Cameras the stage lists, with the colour the console and wall borders use for each. */
+  cameras: { id: string; sensorWidthMm: number; sensorHeightMm: number; label?: string; color: string }[];
   /** Fixed eye the outer frustum (lighting/reflections) is rendered from, m. */
   outerViewpoint: Vec3Wire;
   /** Box moves keep the camera inside, m; absent = anywhere. */
@@ -59,10 +61,28 @@ export interface LensWire {
   iris?: number;
   /** Normalised zoom 0..1 where a source reports one. */
   zoom?: number;
+  /** mm, where the source reports it (OpenTrackIO static data). */
+  sensorHeightMm?: number;
+  /** ≥ 1: how much larger the distorted image is than the undistorted one; the inner frustum is enlarged by it. */
+  distortionOverscan?: number;
+  /** Entrance pupil in front of the sensor along the lens axis, m. */
+  entrancePupilOffsetM?: number;
+}
+
+/** How a camera's inner frustum is drawn on the walls (the stage's `innerFrustum`, changed live by `camera.frustum`). */
+export interface InnerFrustumSettingsWire {
+  enabled: boolean;
+  /** Lower is on top where frusta overlap. */
+  priority: number;
+  /** Margin beyond the lens's field of view, %. */
+  overscanPct: number;
 }
 
 export interface CameraFrameWire {
   id: string;
+  /** `#rrggbb`: this camera's rig, frustum and footprint in the console, its border on the walls. */
+  color: string;
+  innerFrustum: InnerFrustumSettingsWire;
   /** Tracked pose plus the active move offset, at the frame time. */
   position: Vec3Wire;
   rotation: QuatWire;
@@ -73,12 +93,19 @@ export interface CameraFrameWire {
   stale: boolean;
 }
 
+/** One camera's inner frustum on one wall section. */
+export interface InnerFrustumWire {
+  cameraId: string;
+  /** Off-axis projection and view from the camera's eye onto this section. */
+  projection: Mat4Wire;
+  view: Mat4Wire;
+  /** The camera image's corners on the section (overscan included), (u, v) ∈ section space, BL, BR, TR, TL. */
+  footprint: number[];
+}
+
 export interface SectionProjectionWire {
-  /** Inner frustum: off-axis projection from the tracked eye onto this section. null when the eye is behind it. */
-  projection: Mat4Wire | null;
-  view: Mat4Wire | null;
-  /** The camera image's corners on the section, (u, v) ∈ section space, BL, BR, TR, TL; null when not visible. */
-  footprint: number[] | null;
+  /** The enabled cameras' frusta that reach this section, top first (priority order): empty when none does. */
+  frusta: InnerFrustumWire[];
 }
 
 export interface WallFrameWire {
@@ -165,7 +192,7 @@ export interface FrameMessage {
   move: MoveStateWire | null;
   /** Tracked talent, m and m/s; `stale`: no position within the subject timeout (`VP_SUBJECT_STALE_MS`). */
   subjects: { id: string; position: Vec3Wire; velocity: Vec3Wire; stale: boolean }[];
-  /** Per-wall inner-frustum projections for the active camera; only the walls the client subscribed to. */
+  /** Per-wall inner-frustum projections of every enabled camera; only the walls the client subscribed to. */
   walls: Record<string, WallFrameWire>;
   /** Present while a take records (the red tally) or plays back (the poses above are the recorded ones). */
   take?: TakeFrameWire;

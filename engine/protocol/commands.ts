@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { MOVE_SPEED_RANGE, MoveSpecSchema } from './MoveSpec.ts';
 import type { PoseFilterWire } from './health.ts';
 import type { RoleWire } from './roles.ts';
-import type { SceneRefWire, SuggestionWire } from './LiveMessages.ts';
+import type { InnerFrustumSettingsWire, SceneRefWire, SuggestionWire } from './LiveMessages.ts';
 import type { TakeManifestWire, TakePlaybackWire } from './takes.ts';
 
 const ALL: readonly RoleWire[] = ['director', 'operator', 'designer', 'viewer', 'render'];
@@ -47,6 +47,16 @@ export const COMMANDS = {
     doc: '`{walls?: "*" | [ids], director?: boolean}`: which walls\' projections this client gets, and whether it gets `suggestions` and `audit` events (consoles do by default, render nodes connected with `?wall=` do not)',
   },
   'camera.select': { roles: ['director', 'operator'], args: z.strictObject({ cameraId: Id(64) }), doc: '`{cameraId}`: the camera whose inner frustum the walls show' },
+  'camera.frustum': {
+    roles: TRACKING,
+    args: z.strictObject({
+      cameraId: Id(64),
+      enabled: z.boolean().optional(),
+      priority: z.number().int().min(0).max(1000).optional(),
+      overscanPct: z.number().min(0).max(100).optional(),
+    }),
+    doc: '`{cameraId, enabled?, priority?, overscanPct?}`: whether the camera\'s inner frustum is on the walls, its place where frusta overlap (lower on top) and its margin, %',
+  },
   'camera.offset': {
     roles: TRACKING,
     args: z.strictObject({ sourceId: Id(140), latencyOffsetMs: finite }),
@@ -125,6 +135,7 @@ export type ParsedCommandArgs<N extends CommandName> = z.output<(typeof COMMANDS
 export interface CommandResults {
   'live.subscribe': void;
   'camera.select': void;
+  'camera.frustum': InnerFrustumSettingsWire & { cameraId: string };
   'camera.offset': SourceConfigWire;
   'source.configure': SourceConfigWire;
   'suggestion.accept': { moveId: string };

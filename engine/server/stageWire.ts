@@ -9,7 +9,7 @@ export function toStageWire(stage: Stage): StageWire {
     name: stage.name,
     outerViewpoint: [...stage.outerViewpoint],
     ...(stage.safeVolume && { safeVolume: { min: [...stage.safeVolume.min], max: [...stage.safeVolume.max] } }),
-    cameras: stage.cameras.map((c) => ({ ...c })),
+    cameras: stage.cameras.map((c) => ({ id: c.id, sensorWidthMm: c.sensorWidthMm, sensorHeightMm: c.sensorHeightMm, ...(c.label !== undefined && { label: c.label }), color: c.color })),
     walls: stage.walls.map((w) => ({
       id: w.id,
       type: w.type,

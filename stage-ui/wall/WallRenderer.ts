@@ -1,7 +1,8 @@
-// Draws one LED wall: per section, the outer frustum (fixed viewpoint, for light and reflections) and the tracked
-// camera's inner frustum (off-axis from the eye), composited with a feathered edge, optional border and colour gain.
+// Draws one LED wall: per section, the outer frustum (fixed viewpoint, for light and reflections) and every enabled
+// tracked camera's inner frustum (off-axis from its eye) in priority order, each with a feathered edge and optional
+// border in its camera's colour, then the LED colour gain and one tone map.
 import * as THREE from 'three';
-import type { WallFrameWire, WallWire } from '../../engine/protocol/LiveMessages.ts';
+import type { FrameMessage, WallWire } from '../../engine/protocol/LiveMessages.ts';
 import { FOOTPRINT_DISTANCE_GLSL } from '../scene/footprintDistanceGlsl.ts';
 
 export interface WallLook {
@@ -9,17 +10,21 @@ export interface WallLook {
   featherM: number;
   /** Width of the inner-frustum border line, m; 0 = none. */
   borderM: number;
-  borderColor: THREE.Color;
+  /** Border colour; null = each camera's own colour (the stage's), so a crew can tell the frusta apart. */
+  borderColor: THREE.Color | null;
   /** Per-channel gain for LED colour matching. */
   gain: THREE.Vector3;
+  /** Fill each inner frustum with its camera's flat colour (to check which frustum is which, and their order). */
+  identify: boolean;
 }
 
-const COMPOSITE_VERTEX = /* glsl */ `
+const QUAD_VERTEX = /* glsl */ `
 varying vec2 vUv;
 void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }`;
 
-const COMPOSITE_FRAGMENT = /* glsl */ `
-uniform sampler2D outerTex;
+// One layer: what is already composited (base) with one camera's inner frustum over it, in linear light.
+const LAYER_FRAGMENT = /* glsl */ `
+uniform sampler2D baseTex;
 uniform sampler2D innerTex;
 uniform vec2 targetSizePx;
 uniform vec2 footprint[4];   // camera image corners on the section, uv, BL BR TR TL
@@ -28,20 +33,30 @@ uniform vec2 sectionSizeM;
 uniform float featherM;
 uniform float borderM;
 uniform vec3 borderColor;
-uniform vec3 gain;
+uniform float identify;
 varying vec2 vUv;
 
 ${FOOTPRINT_DISTANCE_GLSL}
 void main() {
   vec2 st = gl_FragCoord.xy / targetSizePx;
-  vec3 col = texture2D(outerTex, st).rgb;
+  vec3 col = texture2D(baseTex, st).rgb;
   if (hasInner > 0.5) {
     float d = footprintDistanceM(vUv, footprint, sectionSizeM);
     float mask = smoothstep(0.0, max(featherM, 1e-4), d);
-    col = mix(col, texture2D(innerTex, st).rgb, mask);
+    vec3 inner = identify > 0.5 ? borderColor : texture2D(innerTex, st).rgb;
+    col = mix(col, inner, mask);
     if (borderM > 0.0) col = mix(col, borderColor, 1.0 - smoothstep(0.0, borderM, abs(d)));
   }
-  gl_FragColor = vec4(col * gain, 1.0);
+  gl_FragColor = vec4(col, 1.0);
+}`;
+
+// The composited wall to the canvas: LED gain, tone map, output colour space.
+const PRESENT_FRAGMENT = /* glsl */ `
+uniform sampler2D wallTex;
+uniform vec2 targetSizePx;
+uniform vec3 gain;
+void main() {
+  gl_FragColor = vec4(texture2D(wallTex, gl_FragCoord.xy / targetSizePx).rgb * gain, 1.0);
   #include <tonemapping_fragment>
   #include <colorspace_fragment>
 }`;
@@ -50,26 +65,37 @@ interface SectionView {
   /** Viewport in GL convention (origin bottom-left), px at the render scale. */
   viewport: THREE.Vector4;
   outerCamera: THREE.Camera | null;
-  material: THREE.ShaderMaterial;
+  layer: THREE.ShaderMaterial;
 }
 
+/**
+ * Frusta are layered bottom first: the outer frustum, then each section's inner frusta from the lowest priority to
+ * the highest, each a pass that mixes one camera's render over what is there (ping-pong between two targets), so
+ * three render targets serve any number of cameras. The frame lists each section's frusta top first.
+ */
 export class WallRenderer {
   readonly renderer: THREE.WebGLRenderer;
   readonly widthPx: number;
   readonly heightPx: number;
   private readonly sections: SectionView[];
-  private readonly outerTarget: THREE.WebGLRenderTarget;
+  /** Ping-pong pair: the outer frustum lands in the first, each layer moves the wall to the other. */
+  private readonly wallTargets: [THREE.WebGLRenderTarget, THREE.WebGLRenderTarget];
   private readonly innerTarget: THREE.WebGLRenderTarget;
   private readonly innerCamera = new THREE.Camera();
   private readonly quadScene = new THREE.Scene();
   private readonly quad: THREE.Mesh;
   private readonly quadCamera = new THREE.Camera();
-  private frame: WallFrameWire | undefined;
+  private readonly present: THREE.ShaderMaterial;
+  private readonly cameraColors = new Map<string, THREE.Color>();
+  private readonly fallbackColor = new THREE.Color('#ffffff');
+  private frame: FrameMessage | undefined;
+  private readonly wallId: string;
   private readonly sceneGain = new THREE.Vector3(1, 1, 1);
   scene: THREE.Scene;
 
   constructor(canvas: HTMLCanvasElement, wall: WallWire, scene: THREE.Scene, scale: number, private readonly look: WallLook) {
     this.scene = scene;
+    this.wallId = wall.id;
     this.widthPx = Math.max(1, Math.round(wall.resolutionPx[0] * scale));
     this.heightPx = Math.max(1, Math.round(wall.resolutionPx[1] * scale));
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: false, powerPreference: 'high-performance' });
@@ -78,16 +104,26 @@ export class WallRenderer {
     this.renderer.toneMapping = THREE.ACESFilmicToneMapping;
     this.renderer.autoClear = false;
 
-    // Half-float targets keep the linear light of both frusta before the final tone map.
+    // Half-float targets keep the linear light of every frustum until the one tone map at the end.
     const type = this.renderer.extensions.has('EXT_color_buffer_float') ? THREE.HalfFloatType : THREE.UnsignedByteType;
-    this.outerTarget = new THREE.WebGLRenderTarget(this.widthPx, this.heightPx, { type, depthBuffer: true });
-    this.innerTarget = new THREE.WebGLRenderTarget(this.widthPx, this.heightPx, { type, depthBuffer: true });
+    const target = () => new THREE.WebGLRenderTarget(this.widthPx, this.heightPx, { type, depthBuffer: true });
+    this.wallTargets = [target(), target()];
+    this.innerTarget = target();
     this.innerCamera.matrixAutoUpdate = false;
     this.innerCamera.matrixWorldAutoUpdate = false;
 
     this.quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2));
     this.quad.frustumCulled = false;
     this.quadScene.add(this.quad);
+    const targetSizePx = new THREE.Vector2(this.widthPx, this.heightPx);
+    this.present = new THREE.ShaderMaterial({
+      vertexShader: QUAD_VERTEX,
+      fragmentShader: PRESENT_FRAGMENT,
+      depthTest: false,
+      depthWrite: false,
+      toneMapped: true,
+      uniforms: { wallTex: { value: null }, targetSizePx: { value: targetSizePx }, gain: { value: look.gain.clone() } },
+    });
 
     this.sections = wall.sections.map((s) => {
       const [x, y, w, h] = s.viewportPx;
@@ -97,26 +133,26 @@ export class WallRenderer {
         Math.max(1, Math.round(w * scale)),
         Math.max(1, Math.round(h * scale)),
       );
-      const material = new THREE.ShaderMaterial({
-        vertexShader: COMPOSITE_VERTEX,
-        fragmentShader: COMPOSITE_FRAGMENT,
+      const layer = new THREE.ShaderMaterial({
+        vertexShader: QUAD_VERTEX,
+        fragmentShader: LAYER_FRAGMENT,
         depthTest: false,
         depthWrite: false,
-        toneMapped: true,
+        toneMapped: false,
         uniforms: {
-          outerTex: { value: this.outerTarget.texture },
+          baseTex: { value: null },
           innerTex: { value: this.innerTarget.texture },
-          targetSizePx: { value: new THREE.Vector2(this.widthPx, this.heightPx) },
+          targetSizePx: { value: targetSizePx },
           footprint: { value: [new THREE.Vector2(), new THREE.Vector2(), new THREE.Vector2(), new THREE.Vector2()] },
           hasInner: { value: 0 },
           sectionSizeM: { value: new THREE.Vector2(s.widthM, s.heightM) },
           featherM: { value: look.featherM },
           borderM: { value: look.borderM },
-          borderColor: { value: look.borderColor },
-          gain: { value: look.gain.clone() },
+          borderColor: { value: new THREE.Color() },
+          identify: { value: look.identify ? 1 : 0 },
         },
       });
-      return { viewport, outerCamera: s.outer ? cameraFromMatrices(s.outer.projection, s.outer.view) : null, material };
+      return { viewport, outerCamera: s.outer ? cameraFromMatrices(s.outer.projection, s.outer.view) : null, layer };
     });
   }
 
@@ -124,66 +160,84 @@ export class WallRenderer {
   setScene(scene: THREE.Scene, exposure: number, gain: [number, number, number] | undefined): void {
     this.scene = scene;
     this.renderer.toneMappingExposure = exposure;
-    const g = this.sceneGain;
-    g.set(...(gain ?? [1, 1, 1]));
-    for (const s of this.sections) (s.material.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(g);
+    this.sceneGain.set(...(gain ?? [1, 1, 1]));
+    (this.present.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(this.sceneGain);
   }
 
   /** Keep the newest frame; `render()` draws it. */
-  setFrame(frame: WallFrameWire | undefined): void {
+  setFrame(frame: FrameMessage | undefined): void {
     this.frame = frame;
+    if (!frame) return;
+    for (const c of frame.cameras) if (!this.cameraColors.has(c.id)) this.cameraColors.set(c.id, new THREE.Color(c.color));
   }
 
   render(): void {
     const r = this.renderer;
-    r.setScissorTest(true);
+    const sections = this.frame?.walls[this.wallId]?.sections;
+    let [from, to] = this.wallTargets;
     // Outer frustum: every section from the fixed stage viewpoint.
-    r.setRenderTarget(this.outerTarget);
-    r.setScissorTest(false);
-    r.clear();
-    r.setScissorTest(true);
+    this.beginPass(from);
     for (const s of this.sections) {
       if (!s.outerCamera) continue;
       r.setViewport(s.viewport);
       r.setScissor(s.viewport);
       r.render(this.scene, s.outerCamera);
     }
-    // Inner frustum: the tracked eye, only on sections the camera sees.
-    r.setRenderTarget(this.innerTarget);
-    r.setScissorTest(false);
-    r.clear();
-    r.setScissorTest(true);
-    this.sections.forEach((s, i) => {
-      const inner = this.frame?.sections[i];
-      const visible = !!(inner?.projection && inner.view && inner.footprint);
-      s.material.uniforms.hasInner!.value = visible ? 1 : 0;
-      if (!visible) return;
-      setCameraMatrices(this.innerCamera, inner.projection!, inner.view!);
-      const fp = s.material.uniforms.footprint!.value as THREE.Vector2[];
-      for (let k = 0; k < 4; k++) fp[k]!.set(inner.footprint![2 * k]!, inner.footprint![2 * k + 1]!);
-      r.setViewport(s.viewport);
-      r.setScissor(s.viewport);
-      r.render(this.scene, this.innerCamera);
-    });
-    // Composite to the canvas.
-    r.setRenderTarget(null);
-    r.setScissorTest(false);
-    r.clear();
-    r.setScissorTest(true);
-    for (const s of this.sections) {
-      this.quad.material = s.material;
-      r.setViewport(s.viewport);
-      r.setScissor(s.viewport);
-      r.render(this.quadScene, this.quadCamera);
+    let layers = 0;
+    if (sections) for (const s of sections) layers = Math.max(layers, s.frusta.length);
+    for (let pass = 0; pass < layers; pass++) {
+      // Inner frusta of this layer: on each section, its (count - 1 - pass)-th, so the top one comes last.
+      this.beginPass(this.innerTarget);
+      this.sections.forEach((s, i) => {
+        const frusta = sections![i]?.frusta;
+        const f = frusta?.[frusta.length - 1 - pass];
+        const u = s.layer.uniforms;
+        u.hasInner!.value = f ? 1 : 0;
+        if (!f) return;
+        setCameraMatrices(this.innerCamera, f.projection, f.view);
+        const fp = u.footprint!.value as THREE.Vector2[];
+        for (let k = 0; k < 4; k++) fp[k]!.set(f.footprint[2 * k]!, f.footprint[2 * k + 1]!);
+        (u.borderColor!.value as THREE.Color).copy(this.look.borderColor ?? this.cameraColors.get(f.cameraId) ?? this.fallbackColor);
+        r.setViewport(s.viewport);
+        r.setScissor(s.viewport);
+        r.render(this.scene, this.innerCamera);
+      });
+      // Mix them over the wall so far (a section without one this layer is copied as it is).
+      this.beginPass(to, false);
+      for (const s of this.sections) {
+        s.layer.uniforms.baseTex!.value = from.texture;
+        this.drawQuad(s.layer, s.viewport);
+      }
+      [from, to] = [to, from];
     }
+    // To the canvas.
+    this.beginPass(null);
+    this.present.uniforms.wallTex!.value = from.texture;
+    for (const s of this.sections) this.drawQuad(this.present, s.viewport);
     r.setScissorTest(false);
   }
 
   dispose(): void {
-    this.outerTarget.dispose();
+    for (const t of this.wallTargets) t.dispose();
     this.innerTarget.dispose();
-    for (const s of this.sections) s.material.dispose();
+    for (const s of this.sections) s.layer.dispose();
+    this.present.dispose();
     this.renderer.dispose();
+  }
+
+  private beginPass(target: THREE.WebGLRenderTarget | null, clear = true): void {
+    const r = this.renderer;
+    r.setRenderTarget(target);
+    r.setScissorTest(false);
+    if (clear) r.clear();
+    r.setScissorTest(true);
+  }
+
+  private drawQuad(material: THREE.ShaderMaterial, viewport: THREE.Vector4): void {
+    this.quad.material = material;
+    this.renderer.setViewport(viewport);
+    this.renderer.setScissor(viewport);
+    this.renderer.render(this.quadScene, this.quadCamera);
   }
 }
 

@@ -12,8 +12,9 @@ const scale = clamp(Number(params.get('scale') ?? 1), 0.05, 1);
 const look: WallLook = {
   featherM: Number(params.get('feather') ?? 0.15),
   borderM: Number(params.get('border') ?? 0),
-  borderColor: new THREE.Color(params.get('borderColor') ?? '#ff3b30'),
+  borderColor: params.has('borderColor') ? new THREE.Color(params.get('borderColor')!) : null,
   gain: new THREE.Vector3(...(params.get('gain') ?? '1,1,1').split(',').map(Number).concat([1, 1, 1]).slice(0, 3)),
+  identify: params.get('identify') === '1',
 };
 const showOverlay = params.get('debug') !== '0';
 
@@ -98,7 +99,7 @@ function tick(nowMs: number): void {
     sceneStatus = '';
   }
   if (!scenes.current) return;
-  wall.setFrame(frame.walls[wallId]);
+  wall.setFrame(frame);
   wall.render();
   renderedFrame = frame.frame;
   live.send({ type: 'presented', frame: frame.frame });

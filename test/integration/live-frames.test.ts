@@ -7,6 +7,7 @@ import { connectLive, type TestLiveClient } from '../support/liveClient.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
 import { createUdpClient, type UdpClient } from '../support/udp.ts';
 import { parseStageConfig } from '../../engine/stage/parseStageConfig.ts';
+import type { FrameMessage } from '../../engine/protocol/LiveMessages.ts';
 
 let te: TestEngine;
 let udp: UdpClient;
@@ -57,15 +58,16 @@ describe('/live', () => {
     expect(cam.position[2]).toBeCloseTo(3.2, 4);
     expect(cam.stale).toBe(false);
 
-    // Make it the camera the walls follow, then move it: the main wall's matrices change within 2 ticks.
+    // Make it the hero camera, then move it: its frustum's matrices on the main wall change within 2 ticks.
     expect((await c.command('camera.select', { cameraId: 'rig-a' })).ok).toBe(true);
-    const selected = await c.nextFrame((x) => x.activeCameraId === 'rig-a' && x.walls.main!.sections.some((s) => s.view !== null));
-    const viewBefore = JSON.stringify(selected.walls.main!.sections.map((s) => s.view));
+    const rigA = (f: FrameMessage) => JSON.stringify(f.walls.main!.sections.map((s) => s.frusta.find((x) => x.cameraId === 'rig-a')?.view ?? null));
+    const selected = await c.nextFrame((x) => x.activeCameraId === 'rig-a' && x.walls.main!.sections.some((s) => s.frusta.some((f) => f.cameraId === 'rig-a')));
+    const viewBefore = rigA(selected);
     const sent = c.lastFrame()!.frame;
     await udp.send(pose('rig-a', -0.6, 1.6, 3.2), te.ports.osc);
     const moved = await c.nextFrame((x) => x.cameras.find((cam) => cam.id === 'rig-a')!.position[0] < 0.39);
     expect(moved.frame - sent).toBeLessThanOrEqual(2);
-    expect(JSON.stringify(moved.walls.main!.sections.map((s) => s.view))).not.toBe(viewBefore);
+    expect(rigA(moved)).not.toBe(viewBefore);
   });
 
   it('acks commands, refuses a command outside the role and answers bad messages without dropping the client', async () => {

@@ -1,5 +1,6 @@
 // Camera and tracking-source commands: which camera the walls show, and an operator's live source tuning.
 import type { TrackingHub } from '../../../camera-bridge/TrackingHub.ts';
+import type { InnerFrustumSettings } from '../../frame/InnerFrustumSettings.ts';
 import type { CommandHandlers } from '../../live/CommandRegistry.ts';
 import type { ServerMessage } from '../../protocol/LiveMessages.ts';
 
@@ -8,14 +9,25 @@ export interface CameraCommandDeps {
   /** Where the active camera is kept (the frame composer). */
   selection: { activeCameraId: string | null };
   broadcast: (message: ServerMessage) => void;
+  /** Each camera's inner-frustum settings (the frame composer's). */
+  frustums: InnerFrustumSettings;
+  /** Cameras the stage lists: their frusta may be set up before they first report. */
+  stageCameraIds: readonly string[];
 }
 
-export function cameraCommands({ hub, selection, broadcast }: CameraCommandDeps): CommandHandlers<'camera.select' | 'camera.offset' | 'source.configure'> {
+export function cameraCommands({ hub, selection, broadcast, frustums, stageCameraIds }: CameraCommandDeps): CommandHandlers<'camera.select' | 'camera.frustum' | 'camera.offset' | 'source.configure'> {
   return {
     'camera.select': ({ cameraId }) => {
       if (!hub.cameraIds().includes(cameraId)) throw new Error(`VP_ERR_UNKNOWN_CAMERA: ${cameraId}`);
       selection.activeCameraId = cameraId;
       broadcast({ type: 'event', name: 'camera.selected', data: { cameraId } });
+    },
+    'camera.frustum': ({ cameraId, ...patch }) => {
+      if (!hub.cameraIds().includes(cameraId) && !stageCameraIds.includes(cameraId)) throw new Error(`VP_ERR_UNKNOWN_CAMERA: ${cameraId}`);
+      const { enabled, priority, overscanPct } = frustums.configure(cameraId, patch);
+      const result = { cameraId, enabled, priority, overscanPct };
+      broadcast({ type: 'event', name: 'camera.frustum', data: result });
+      return result;
     },
     'camera.offset': ({ sourceId, latencyOffsetMs }) => hub.configureSource(sourceId, { latencyOffsetMs }),
     // The hub validates the patch again against its own ranges (camera-bridge SourceConfig).

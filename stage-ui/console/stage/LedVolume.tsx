@@ -1,12 +1,13 @@
 // The LED volume in the stage view: one quad per wall section painted with what the wall shows (environment, dimmed,
-// with the inner-frustum footprint bright and outlined), plus the section edges. Footprints follow frames via useFrame.
+// with each camera's inner-frustum footprint bright and outlined in its colour), plus the section edges. Footprints
+// follow frames via useFrame.
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import * as THREE from 'three';
 import type { StageWire } from '../../../engine/protocol/LiveMessages.ts';
 import { useConsole, useStore } from '../state/ConsoleContext.ts';
 import { useEnvironmentCube } from './useEnvironmentCube.ts';
-import { createSectionGeometry, createWallSectionMaterial } from './WallSectionMaterial.ts';
+import { createSectionGeometry, createWallSectionMaterial, MAX_SECTION_FOOTPRINTS } from './WallSectionMaterial.ts';
 
 interface SectionMesh {
   wallId: string;
@@ -65,15 +66,16 @@ export function LedVolume({ stage }: { stage: StageWire }) {
     const frame = store.live.frame;
     for (let i = 0; i < sections.length; i++) {
       const s = sections[i]!;
-      const fp = frame?.walls[s.wallId]?.sections[s.index]?.footprint;
+      const frusta = frame?.walls[s.wallId]?.sections[s.index]?.frusta;
       const u = s.material.uniforms;
-      if (!fp || fp.length < 8) {
-        u.hasInner.value = 0;
-        continue;
+      const count = Math.min(frusta?.length ?? 0, MAX_SECTION_FOOTPRINTS);
+      u.footprintCount.value = count;
+      for (let f = 0; f < count; f++) {
+        const { cameraId, footprint } = frusta![f]!;
+        for (let k = 0; k < 4; k++) u.footprints.value[f * 4 + k]!.set(footprint[k * 2]!, footprint[k * 2 + 1]!);
+        const color = frame!.cameras.find((c) => c.id === cameraId)?.color;
+        if (color) u.outlineColors.value[f]!.set(color);
       }
-      u.hasInner.value = 1;
-      const corners = u.footprint.value;
-      for (let k = 0; k < 4; k++) corners[k]!.set(fp[k * 2]!, fp[k * 2 + 1]!);
     }
   });
 
