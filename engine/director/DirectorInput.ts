@@ -36,4 +36,16 @@ export interface DirectorInput {
   sceneAgeS: number;
   /** Stage safe volume, if any, metres. */
   safeVolume?: { min: Vec3; max: Vec3 };
+  /** The other tracked cameras (fresh ones), where they are now: a move must not drive into their shots. */
+  otherCameras?: DirectorCamera[];
+}
+
+/** A camera's pose and lens, metres and millimetres. */
+export interface DirectorCamera {
+  id: string;
+  position: Vec3;
+  rotation: Quat;
+  focalLengthMm: number;
+  sensorWidthMm: number;
+  sensorHeightMm: number;
 }

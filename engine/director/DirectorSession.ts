@@ -277,7 +277,7 @@ export class DirectorSession implements ActiveMoveSource {
     const position: Vec3 = [...tracked.position];
     const rotation: Quat = [...tracked.rotation];
     this.options.moves.apply(cameraId, position, rotation);
-    const input = buildDirectorInput({ view: this.view, pois: this.pois, recentMoves: this.recent.withAges(nowS), sceneAgeS: nowS - this.sceneStartS }, cameraId, position, rotation);
+    const input = buildDirectorInput({ view: this.view, pois: this.pois, recentMoves: this.recent.withAges(nowS), sceneAgeS: nowS - this.sceneStartS, nowS }, cameraId, position, rotation);
     const t0 = performance.now();
     const sceneStartS = this.sceneStartS;
     let suggestions: Suggestion[];

@@ -2,6 +2,7 @@
 // The engine implements it over the tracking hub and the stage; tests implement it by hand.
 import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
 import type { PoseAt } from '../../camera-bridge/PoseHistory.ts';
+import type { DirectorCamera } from './DirectorInput.ts';
 
 export interface DirectorLens {
   focalLengthMm: number;
@@ -28,6 +29,8 @@ export interface DirectorView {
   lens(cameraId: string): DirectorLens;
   /** Tracked talent. */
   subjects(): readonly DirectorSubjectView[];
+  /** The fresh tracked cameras other than `cameraId`, where they are at `nowS` (copies); absent = none known. */
+  otherCameras?(cameraId: string, nowS: number): DirectorCamera[];
   /** Box moves keep the camera inside, m. */
   readonly safeVolume: { readonly min: Readonly<Vec3>; readonly max: Readonly<Vec3> } | undefined;
 }

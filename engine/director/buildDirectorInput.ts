@@ -8,6 +8,8 @@ export interface DirectorContext {
   pois: readonly PointOfInterest[];
   recentMoves: readonly RecentMove[];
   sceneAgeS: number;
+  /** Engine time of the input, s (where the other cameras are). */
+  nowS: number;
 }
 
 /** The active camera's pose is the one the walls show (tracked + move offset), passed in by the caller. */
@@ -21,5 +23,6 @@ export function buildDirectorInput(ctx: DirectorContext, cameraId: string, posit
     recentMoves: ctx.recentMoves.map((m) => ({ ...m })),
     sceneAgeS: ctx.sceneAgeS,
     ...(safeVolume && { safeVolume: { min: [...safeVolume.min], max: [...safeVolume.max] } }),
+    ...(ctx.view.otherCameras && { otherCameras: ctx.view.otherCameras(cameraId, ctx.nowS) }),
   };
 }

@@ -4,32 +4,46 @@ import type { SubjectState } from '../../camera-bridge/SubjectTracker.ts';
 import type { TrackingHub } from '../../camera-bridge/TrackingHub.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
 import type { DirectorOutbox } from '../director/DirectorOutbox.ts';
-import type { DirectorView } from '../director/DirectorView.ts';
+import type { DirectorCamera } from '../director/DirectorInput.ts';
+import type { DirectorLens, DirectorView } from '../director/DirectorView.ts';
 import { DEFAULT_LENS } from '../frame/FrameComposer.ts';
 import type { LiveClient } from '../live/LiveClient.ts';
 import type { LiveServer } from '../live/LiveServer.ts';
 import type { Stage } from '../stage/Stage.ts';
 
 export function createDirectorView(hub: TrackingHub, stage: Stage, selection: { readonly activeCameraId: string | null }): DirectorView {
+  const lensOf = (cameraId: string): DirectorLens => {
+    const lens = hub.latestSample(cameraId)?.lens ?? DEFAULT_LENS;
+    const stageCamera = stage.cameras.find((c) => c.id === cameraId);
+    const sensorWidthMm = lens.sensorWidthMm;
+    // Sensor height from the stage camera's aspect, else the one the source reports, else 16:9.
+    const sensorHeightMm = stageCamera
+      ? (sensorWidthMm * stageCamera.sensorHeightMm) / stageCamera.sensorWidthMm
+      : (lens.sensorHeightMm ?? (sensorWidthMm * 9) / 16);
+    return { focalLengthMm: lens.focalLengthMm, sensorWidthMm, sensorHeightMm };
+  };
   const fresh: SubjectState[] = []; // the fresh subjects, refilled by each subjects() call (the session reads it every tick)
   return {
     activeCameraId: () => selection.activeCameraId,
     trackedPose: (cameraId, nowS, out) => hub.sampleCamera(cameraId, nowS, out),
     latestPosition: (cameraId) => hub.latestSample(cameraId)?.position,
-    lens: (cameraId) => {
-      const lens = hub.latestSample(cameraId)?.lens ?? DEFAULT_LENS;
-      const stageCamera = stage.cameras.find((c) => c.id === cameraId);
-      const sensorWidthMm = lens.sensorWidthMm;
-      // Sensor height from the stage camera's aspect; 16:9 when the camera is not on the stage.
-      const sensorHeightMm = stageCamera ? (sensorWidthMm * stageCamera.sensorHeightMm) / stageCamera.sensorWidthMm : (sensorWidthMm * 9) / 16;
-      return { focalLengthMm: lens.focalLengthMm, sensorWidthMm, sensorHeightMm };
-    },
+    lens: (cameraId) => lensOf(cameraId),
     // Stale talent (no position within the subject timeout) is left out: the director neither frames nor names it.
     subjects: () => {
       const nowS = hub.clock.nowS();
       fresh.length = 0;
       for (const s of hub.subjectList()) if (!hub.isSubjectStale(s.subjectId, nowS)) fresh.push(s);
       return fresh;
+    },
+    otherCameras: (cameraId, nowS) => {
+      const out: DirectorCamera[] = [];
+      for (const id of hub.cameraIds()) {
+        if (id === cameraId || hub.isCameraStale(id, nowS)) continue;
+        const pose = hub.sampleCamera(id, nowS);
+        if (!pose) continue;
+        out.push({ id, position: [...pose.position], rotation: [...pose.rotation], ...lensOf(id) });
+      }
+      return out;
     },
     safeVolume: stage.safeVolume,
   };

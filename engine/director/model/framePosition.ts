@@ -58,3 +58,40 @@ export function framePosition(
   out.inCentreThird = out.inFront && Math.abs(out.x) <= 1 / 3 && Math.abs(out.y) <= 1 / 3;
   return out;
 }
+
+/**
+ * Whether a sphere of `radiusM` at `point` shows anywhere in the frame of a camera at `position`/`rotation` (pinhole,
+ * as framePosition): the test that keeps the hero camera's rig out of another camera's shot. Conservative at the
+ * frame edges: the sphere counts as in frame when its centre is within `radiusM` of the frustum's side planes.
+ *
+ * Hand-worked: camera at the origin looking down −Z, 36 mm on 36 × 24 mm (tan(hFov/2) = 0.5): at depth 4 the frame
+ * spans |x| ≤ 2; a side plane's normal is (1, 0, 0.5)/√1.25, so (2.4, 0, −4) is 0.4/√1.25 ≈ 0.358 m outside it:
+ * in view with a 0.5 m radius, not with 0.3 m.
+ */
+export function sphereInView(
+  position: Readonly<Vec3>,
+  rotation: Readonly<Quat>,
+  point: Readonly<Vec3>,
+  radiusM: number,
+  focalLengthMm: number,
+  sensorWidthMm: number,
+  sensorHeightMm: number,
+): boolean {
+  const vx = point[0] - position[0];
+  const vy = point[1] - position[1];
+  const vz = point[2] - position[2];
+  const qx = -rotation[0], qy = -rotation[1], qz = -rotation[2], qw = rotation[3];
+  const tx = 2 * (qy * vz - qz * vy);
+  const ty = 2 * (qz * vx - qx * vz);
+  const tz = 2 * (qx * vy - qy * vx);
+  const cx = vx + qw * tx + (qy * tz - qz * ty);
+  const cy = vy + qw * ty + (qz * tx - qx * tz);
+  const depth = -(vz + qw * tz + (qx * ty - qy * tx));
+  if (depth + radiusM <= MIN_DEPTH_M) return false;
+  const halfW = sensorWidthMm / (2 * focalLengthMm);
+  const halfH = sensorHeightMm / (2 * focalLengthMm);
+  // Signed distance outside the left/right and bottom/top planes through the lens (positive = outside).
+  const outsideX = (Math.abs(cx) - depth * halfW) / Math.sqrt(1 + halfW * halfW);
+  const outsideY = (Math.abs(cy) - depth * halfH) / Math.sqrt(1 + halfH * halfH);
+  return outsideX <= radiusM && outsideY <= radiusM;
+}

@@ -6,7 +6,7 @@ import { moveOffsetAt, type MoveStart } from '../../moves/moveOffsetAt.ts';
 import { applyPoseOffset, createPoseOffset } from '../../moves/PoseOffset.ts';
 import type { MoveKind, MoveSpec } from '../../protocol/MoveSpec.ts';
 import type { DirectorInput } from '../DirectorInput.ts';
-import { createFramePosition, framePosition } from './framePosition.ts';
+import { createFramePosition, framePosition, sphereInView } from './framePosition.ts';
 
 /** Poses checked along the path, start and end included: the console's ghost path has as many. */
 export const PROMISE_SAMPLES = 24;
@@ -90,16 +90,47 @@ export function pathInsideSafeVolume(spec: MoveSpec, input: DirectorInput, targe
   return true;
 }
 
-/** Steps `fitInsideSafeVolume` tries below the asked magnitude. */
+/** The hero rig with its operator, as another camera would see it: a sphere this big around the lens, metres. */
+export const CAMERA_RIG_RADIUS_M = 0.6;
+
+/**
+ * The planned path never brings the hero camera's rig into another tracked camera's shot (a camera that already
+ * sees it at the start is not held against the move: the crew framed it so, and the move can only be judged by
+ * where it goes). Cameras are checked where they are now.
+ */
+export function pathClearOfOtherCameras(spec: MoveSpec, input: DirectorInput, targetPosition?: Readonly<Vec3>): boolean {
+  const others = input.otherCameras;
+  if (!others || others.length === 0) return true;
+  const cam = input.camera;
+  const start = moveStartOf(input, targetPosition);
+  const ease = easingFunction(spec.easing);
+  for (const o of others) {
+    if (sphereInView(o.position, o.rotation, cam.position, CAMERA_RIG_RADIUS_M, o.focalLengthMm, o.sensorWidthMm, o.sensorHeightMm)) continue;
+    for (let i = 1; i <= PROMISE_SAMPLES; i++) {
+      moveOffsetAt(spec, start, ease(i / PROMISE_SAMPLES), _offset);
+      for (let k = 0; k < 3; k++) _p[k] = cam.position[k]! + _offset.translationM[k]!;
+      if (sphereInView(o.position, o.rotation, _p, CAMERA_RIG_RADIUS_M, o.focalLengthMm, o.sensorWidthMm, o.sensorHeightMm)) return false;
+    }
+  }
+  return true;
+}
+
+/** Where the AI may take the camera: inside the safe volume and out of the other cameras' shots, all along the path. */
+export function pathAllowed(spec: MoveSpec, input: DirectorInput, targetPosition?: Readonly<Vec3>): boolean {
+  return pathInsideSafeVolume(spec, input, targetPosition) && pathClearOfOtherCameras(spec, input, targetPosition);
+}
+
+/** Steps `fitAllowedPath` tries below the asked magnitude. */
 const FIT_STEPS = 20;
 
 /**
- * The largest |spec[field]|, at most the spec's, whose whole planned path stays inside the safe volume (in 1/20
- * steps of the asked value), signed as asked; 0 when none does. For moves whose path is not along a camera axis
- * (push-ins along the line to their target, cranes and orbits swinging about it), where an axis clamp would be wrong.
+ * The largest |spec[field]|, at most the spec's, whose whole planned path is allowed (safe volume, other cameras'
+ * shots; in 1/20 steps of the asked value), signed as asked; 0 when none is. For moves whose path is not along a
+ * camera axis (push-ins along the line to their target, cranes and orbits swinging about it), where an axis clamp
+ * would be wrong.
  */
-export function fitInsideSafeVolume(spec: MoveSpec, input: DirectorInput, targetPosition: Readonly<Vec3> | undefined, field: 'distanceM' | 'angleRad'): number {
-  return largestPassing(spec, field, (trial) => pathInsideSafeVolume(trial, input, targetPosition));
+export function fitAllowedPath(spec: MoveSpec, input: DirectorInput, targetPosition: Readonly<Vec3> | undefined, field: 'distanceM' | 'angleRad'): number {
+  return largestPassing(spec, field, (trial) => pathAllowed(trial, input, targetPosition));
 }
 
 /** The largest |spec[field]|, at most the spec's, in 1/20 steps, for which `passes` holds, signed as asked; else 0. */

@@ -10,7 +10,7 @@ import { describeRationale } from './rationale.ts';
 import { midpoint, PAIR_MAX_SEPARATION_M, pairSeparation, readSituation, type SituationReading } from './readSituation.ts';
 import { clamp, clampOrbitToLine, distanceForHeightFraction, safeTravelM, wrapAngle } from './sceneGeometry.ts';
 import { aimAngles, type FramePoint } from './aimAngles.ts';
-import { checkFramingPromise, fitInsideSafeVolume, largestPassing, pathInsideSafeVolume } from './framingPromise.ts';
+import { checkFramingPromise, fitAllowedPath, largestPassing, pathAllowed } from './framingPromise.ts';
 import type { SuggestionModel } from './SuggestionModel.ts';
 
 export interface SuggestOptions {
@@ -68,8 +68,9 @@ export function suggestMoves(model: SuggestionModel, input: DirectorInput, optio
       if (kind !== 'hold') continue;
       delete spec.target;
     }
-    // Nor is a move whose planned path leaves the safe volume: the controller would clamp it off its path.
-    if (!pathInsideSafeVolume(spec, input, targetPosition(spec.target ?? null, reading))) continue;
+    // Nor is a move whose planned path leaves the safe volume (the controller would clamp it off its path) or takes
+    // the camera into another camera's shot.
+    if (!pathAllowed(spec, input, targetPosition(spec.target ?? null, reading))) continue;
     const parsed = MoveSpecSchema.safeParse(spec);
     if (!parsed.success) continue; // defensive: buildMoveSpec clamps every number into range
     // The same kind on the same target keeps its id across refreshes: the card a director is looking at stays.
@@ -122,7 +123,7 @@ export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReadi
       spec.angleRad = clamp(n.angleRad ?? 0, -Math.PI, Math.PI);
       // The jib swings about its target while it rises: fit the whole arc, not only the rise, into the volume.
       spec.distanceM = sign * Math.min(Math.abs(d), 50);
-      const rise = fitInsideSafeVolume(spec, input, targetPosition(target, r), 'distanceM');
+      const rise = fitAllowedPath(spec, input, targetPosition(target, r), 'distanceM');
       if (Math.abs(rise) < MIN_TRAVEL_M) return null;
       spec.distanceM = rise;
       break;
@@ -164,7 +165,7 @@ export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReadi
       for (const sign of asked < 0 ? [-1, 1] : [1, -1]) {
         spec.angleRad = sign * size;
         if (r.s0 && r.s1 && pivot) spec.angleRad = clampOrbitToLine(cam.position, r.s0.subject.position, r.s1.subject.position, pivot, spec.angleRad);
-        spec.angleRad = fitInsideSafeVolume(spec, input, pivot, 'angleRad');
+        spec.angleRad = fitAllowedPath(spec, input, pivot, 'angleRad');
         if (Math.abs(spec.angleRad) >= MIN_TURN_RAD) break;
       }
       if (Math.abs(spec.angleRad ?? 0) < MIN_TURN_RAD) return null;
@@ -187,7 +188,7 @@ export function buildMoveSpec(kind: ModelKind, n: MoveNumbers, r: SituationReadi
       } else fraction = undefined;
       // Along the line to its aim point, as the planner moves it (not the lens axis): fit that path into the volume.
       const asked = Math.min(Math.abs(distanceM), 50);
-      const room = fitInsideSafeVolume({ kind, distanceM: asked, durationS: spec.durationS, easing: spec.easing, ...(target && { target }) }, input, pos, 'distanceM');
+      const room = fitAllowedPath({ kind, distanceM: asked, durationS: spec.durationS, easing: spec.easing, ...(target && { target }) }, input, pos, 'distanceM');
       if (room < MIN_TRAVEL_M) return null;
       if (room < Math.abs(distanceM) - 1e-6) fraction = undefined; // the volume cuts it short: the framing would be a lie
       spec.distanceM = room;

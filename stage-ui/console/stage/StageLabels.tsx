@@ -12,7 +12,7 @@ export function StageLabels({ anchors, pois }: { anchors: LabelAnchors; pois: He
   const store = useStore();
   const cams = useConsole((s) => {
     const f = s.frame;
-    return f?.cameras.map((c) => `${c.id}\t${c.stale ? 'stale' : c.id === f.activeCameraId ? 'active' : 'idle'}\t${c.lens.focalLengthMm.toFixed(0)}`).join('\n') ?? '';
+    return f?.cameras.map((c) => `${c.id}\t${c.stale ? 'stale' : c.id === f.activeCameraId ? 'active' : 'idle'}\t${c.lens.focalLengthMm.toFixed(0)}\t${c.color}`).join('\n') ?? '';
   });
   // Stale flips at human speed (after a second without a position): part of the key, so the label re-renders then.
   const subjects = useConsole((s) => s.frame?.subjects.map((x) => `${x.id}\t${x.stale ? 'stale' : 'live'}`).join('\n') ?? '');
@@ -20,9 +20,9 @@ export function StageLabels({ anchors, pois }: { anchors: LabelAnchors; pois: He
     <div className="labels3d">
       {cams &&
         cams.split('\n').map((line) => {
-          const [id = '', state = 'idle', focal = ''] = line.split('\t');
+          const [id = '', state = 'idle', focal = '', color = ''] = line.split('\t');
           return (
-            <Label3D key={`cam:${id}`} anchors={anchors} id={`cam:${id}`} className={state} testId={`rig-${id}`} locate={(out) => {
+            <Label3D key={`cam:${id}`} anchors={anchors} id={`cam:${id}`} className={state} testId={`rig-${id}`} color={state === 'stale' ? undefined : color} locate={(out) => {
               const c = findCamera(store.live.frame, id);
               if (!c) return false;
               // The active camera's label above its rig, the others' below: two rigs side by side stay readable.
@@ -59,7 +59,7 @@ export function StageLabels({ anchors, pois }: { anchors: LabelAnchors; pois: He
   );
 }
 
-function Label3D({ anchors, id, className, testId, locate, children }: { anchors: LabelAnchors; id: string; className: string; testId: string; locate: (out: THREE.Vector3) => boolean; children: ReactNode }) {
+function Label3D({ anchors, id, className, testId, color, locate, children }: { anchors: LabelAnchors; id: string; className: string; testId: string; color?: string | undefined; locate: (out: THREE.Vector3) => boolean; children: ReactNode }) {
   // The projector keeps calling the anchor it registered: route it to the latest closure.
   const latest = useRef(locate);
   latest.current = locate;
@@ -71,7 +71,7 @@ function Label3D({ anchors, id, className, testId, locate, children }: { anchors
     [anchors, id],
   );
   return (
-    <div ref={ref} className={`label3d ${className}`} data-testid={testId} style={{ visibility: 'hidden' }}>
+    <div ref={ref} className={`label3d ${className}`} data-testid={testId} style={{ visibility: 'hidden', ...(color && { borderLeftColor: color }) }}>
       {children}
     </div>
   );

@@ -15,6 +15,7 @@ import { OrbitHome } from './OrbitHome.tsx';
 import { ScenePreview } from './ScenePreview.tsx';
 import { StageScene } from './StageScene.tsx';
 import { StageLabels } from './StageLabels.tsx';
+import { StageCameras } from './StageCameras.tsx';
 import { StageLegend } from './StageLegend.tsx';
 
 /** Before the first fit (OrbitHome): front-right of the volume's open side. */
@@ -83,6 +84,7 @@ export function StagePanel() {
           </div>
         )}
         {stageMode === 'stage' && hello && <StageLegend />}
+        {stageMode === 'stage' && hello && <StageCameras />}
       </div>
     </section>
   );
