@@ -1,4 +1,5 @@
-// Wraps one UDP socket around a pure decoder: datagram in → hub updates, rejections counted, never a crash.
+// Wraps a UDP socket (plus one per multicast group on a specific host) around a pure decoder: datagram in → hub
+// updates, rejections counted, never a crash.
 import dgram from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import type { TrackingProtocol } from './CameraSample.ts';
@@ -9,6 +10,17 @@ import type { TrackingHub } from './TrackingHub.ts';
 /** A decoder bound to whatever per-receiver state it needs (e.g. OpenTrackIO segment reassembly). */
 export type DatagramDecoder = (datagram: Buffer, sender: dgram.RemoteInfo, receiveTimeS: number) => DecodeResult;
 
+/** The IPv4 wildcard: a socket bound to it also receives the groups it joins, so it needs no group sockets. */
+const WILDCARD_HOST = '0.0.0.0';
+const DEFAULT_RECEIVE_BUFFER_BYTES = 4 * 1024 * 1024;
+
+export interface UdpMulticastOptions {
+  /** IPv4 groups to join, e.g. OpenTrackIO's `239.135.1.<sourceNumber>`. */
+  groups: readonly string[];
+  /** Local address of the interface to join on; undefined = the kernel's choice (the default route's interface). */
+  interfaceAddress?: string;
+}
+
 export interface UdpReceiverOptions {
   protocol: TrackingProtocol;
   host: string;
@@ -16,6 +28,8 @@ export interface UdpReceiverOptions {
   port: number;
   decode: DatagramDecoder;
   hub: TrackingHub;
+  /** Groups to receive on the same port, besides unicast to host:port (IGMP joins; see `listen`). */
+  multicast?: UdpMulticastOptions;
   /** Kernel receive buffer, bytes: absorbs bursts from many cameras while the event loop is busy. */
   receiveBufferBytes?: number;
   /** Called once per refused datagram (logging at debug level). */
@@ -34,11 +48,33 @@ export interface ReceiverStats {
   rejected: number;
   rejectedByReason: Record<string, number>;
   refusedByReason: Record<string, number>;
+  /** Multicast groups joined (absent when none). */
+  multicastGroups?: string[];
+  /** Interface the groups were joined on; absent with groups = the kernel's default interface. */
+  multicastInterface?: string;
+}
+
+/** A membership or group socket that could not be set up: `listen()` rejects with it, naming group and interface. */
+export class MulticastJoinError extends Error {
+  override name = 'MulticastJoinError';
+  readonly code = 'VP_ERR_MULTICAST_JOIN';
+  constructor(
+    readonly group: string,
+    readonly interfaceAddress: string | undefined,
+    cause: Error,
+  ) {
+    super(`cannot join multicast group ${group} on interface ${interfaceAddress ?? '(kernel default)'}: ${cause.message}`, { cause });
+  }
 }
 
 export class UdpReceiver {
   readonly protocol: TrackingProtocol;
+  /** Unicast to host:port; on the wildcard host it also carries the multicast memberships. */
   private readonly socket: dgram.Socket;
+  /** One per group, bound to group:port, when the host is a specific address (empty on the wildcard). */
+  private readonly groupSockets: dgram.Socket[] = [];
+  /** Groups whose membership succeeded, in join order. */
+  private readonly joined: string[] = [];
   private readonly options: UdpReceiverOptions;
   datagrams = 0;
   bytes = 0;
@@ -56,24 +92,34 @@ export class UdpReceiver {
   constructor(options: UdpReceiverOptions) {
     this.options = options;
     this.protocol = options.protocol;
-    this.socket = dgram.createSocket({ type: 'udp4', reuseAddr: false });
-    this.socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
-    this.socket.on('error', (err) => this.options.onError?.(err));
+    this.socket = this.createSocket(false);
   }
 
+  /**
+   * Binds host:port, then joins the groups. On the wildcard host the one socket joins them all. On a specific
+   * address that socket cannot receive multicast (the destination is not its address), so each group gets its own
+   * socket bound to group:port: Linux hands it only that group's datagrams, so none arrives twice. reuseAddr lets
+   * other receivers on this machine (camdkit's, a recorder) bind the same group and port.
+   */
   async listen(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      const onError = (err: Error) => reject(err);
-      this.socket.once('error', onError);
-      this.socket.bind(this.options.port, this.options.host, () => {
-        this.socket.off('error', onError);
-        resolve();
-      });
-    });
-    try {
-      this.socket.setRecvBufferSize(this.options.receiveBufferBytes ?? 4 * 1024 * 1024);
-    } catch {
-      // The kernel may cap it (net.core.rmem_max); the default still works, just with less burst headroom.
+    await this.bind(this.socket, this.options.port, this.options.host);
+    const multicast = this.options.multicast;
+    if (!multicast) return;
+    const { interfaceAddress } = multicast;
+    for (const group of multicast.groups) {
+      try {
+        if (this.options.host === WILDCARD_HOST) {
+          this.socket.addMembership(group, interfaceAddress);
+        } else {
+          const socket = this.createSocket(true);
+          this.groupSockets.push(socket);
+          await this.bind(socket, this.port, group);
+          socket.addMembership(group, interfaceAddress);
+        }
+      } catch (err) {
+        throw new MulticastJoinError(group, interfaceAddress, err as Error);
+      }
+      this.joined.push(group);
     }
   }
 
@@ -81,8 +127,9 @@ export class UdpReceiver {
     return (this.socket.address() as AddressInfo).port;
   }
 
+  /** Closes every socket; the kernel drops the memberships (IGMP leave) with them. */
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.socket.close(() => resolve()));
+    await Promise.all([this.socket, ...this.groupSockets].map(closeSocket));
   }
 
   stats(): ReceiverStats {
@@ -97,6 +144,7 @@ export class UdpReceiver {
       rejected: this.rejected.total,
       rejectedByReason: this.rejected.toJSON(),
       refusedByReason: this.refused.toJSON(),
+      ...(this.joined.length > 0 && { multicastGroups: [...this.joined], multicastInterface: this.options.multicast?.interfaceAddress }),
     };
   }
 
@@ -132,4 +180,42 @@ export class UdpReceiver {
       }
     }
   }
+
+  private createSocket(reuseAddr: boolean): dgram.Socket {
+    const socket = dgram.createSocket({ type: 'udp4', reuseAddr });
+    socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
+    return socket;
+  }
+
+  /** A bind failure rejects `listen()`; only later errors go to `onError`, so each is reported once. */
+  private async bind(socket: dgram.Socket, port: number, address: string): Promise<void> {
+    await bindSocket(socket, port, address);
+    socket.on('error', (err) => this.options.onError?.(err));
+    try {
+      socket.setRecvBufferSize(this.options.receiveBufferBytes ?? DEFAULT_RECEIVE_BUFFER_BYTES);
+    } catch {
+      // The kernel may cap it (net.core.rmem_max); the default still works, just with less burst headroom.
+    }
+  }
+}
+
+function bindSocket(socket: dgram.Socket, port: number, address: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    socket.once('error', onError);
+    socket.bind(port, address, () => {
+      socket.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function closeSocket(socket: dgram.Socket): Promise<void> {
+  return new Promise<void>((resolve) => {
+    try {
+      socket.close(() => resolve());
+    } catch {
+      resolve(); // already closed: close() throws rather than calling back twice
+    }
+  });
 }

@@ -1,10 +1,26 @@
 // Engine settings from CLI flags and VP_* environment variables (flags win), validated with zod; the README's "Configuration" table lists them.
+import { isIPv4 } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { MAX_SOURCE_NUMBER, MIN_SOURCE_NUMBER } from '../../camera-bridge/opentrackio/OpenTrackIoSample.ts';
 
 export const ALLOWED_FPS = [23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60] as const;
 
 const Port = z.coerce.number().int().min(0).max(65535);
+/** `"1,2,7"` (from a flag or variable) or `[1, 2, 7]` (from code) → unique source numbers; `"none"` = join no group. */
+const OtioSources = z.union([z.string(), z.array(z.number())]).transform((value, ctx) => {
+  const items = typeof value === 'string' ? (value.trim() === 'none' ? [] : value.split(',').map((s) => s.trim())) : value;
+  const out: number[] = [];
+  for (const item of items) {
+    const n = typeof item === 'number' ? item : /^\d+$/.test(item) ? Number(item) : Number.NaN;
+    if (!Number.isInteger(n) || n < MIN_SOURCE_NUMBER || n > MAX_SOURCE_NUMBER) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(item)} is not an OpenTrackIO source number (comma-separated integers ${MIN_SOURCE_NUMBER}..${MAX_SOURCE_NUMBER}, or none)` });
+      return z.NEVER;
+    }
+    if (!out.includes(n)) out.push(n);
+  }
+  return out;
+});
 const Bool = z.union([z.boolean(), z.enum(['0', '1', 'true', 'false', 'on', 'off'])]).transform((v) => v === true || v === '1' || v === 'true' || v === 'on');
 
 export const EngineConfigSchema = z.object({
@@ -12,6 +28,10 @@ export const EngineConfigSchema = z.object({
   oscPort: Port.default(9000),
   freedPort: Port.default(40000),
   otioPort: Port.default(55555),
+  /** OpenTrackIO source numbers whose multicast groups (239.135.1.N) to join; whether they are joined: otioMulticast.ts. */
+  otioSources: OtioSources.default(() => [1]),
+  /** Local IPv4 address of the interface to join the OpenTrackIO groups on; undefined = see otioMulticast.ts. */
+  otioMulticastIf: z.string().refine((v) => isIPv4(v), { message: 'must be an IPv4 address (the local address of the interface to join on)' }).optional(),
   host: z.string().min(1).default('127.0.0.1'),
   dataDir: z.string().min(1).default('./data'),
   /** Path to a stage JSON; undefined = built-in demo stage. */
@@ -44,6 +64,8 @@ const FLAGS = {
   'osc-port': ['oscPort', 'VP_OSC_PORT'],
   'freed-port': ['freedPort', 'VP_FREED_PORT'],
   'otio-port': ['otioPort', 'VP_OTIO_PORT'],
+  'otio-sources': ['otioSources', 'VP_OTIO_SOURCES'],
+  'otio-multicast-if': ['otioMulticastIf', 'VP_OTIO_MULTICAST_IF'],
   host: ['host', 'VP_HOST'],
   'data-dir': ['dataDir', 'VP_DATA_DIR'],
   stage: ['stage', 'VP_STAGE'],
@@ -57,11 +79,14 @@ const FLAGS = {
   'ai-thread': ['aiThread', 'VP_AI_THREAD'],
 } as const;
 
+/** Never echoed back in an error: they may be pasted into logs and tickets. */
+const SECRET_KEYS: ReadonlySet<string> = new Set(['tokens']);
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** Reads argv (without node/script) and env; throws ConfigError naming the flag/variable and why. */
+/** Reads argv (without node/script) and env; throws ConfigError naming the flag/variable, the bad value and why. */
 export function loadEngineConfig(argv: string[], env: NodeJS.ProcessEnv): EngineConfig {
   let flags: Record<string, string | boolean | undefined>;
   try {
@@ -81,7 +106,8 @@ export function loadEngineConfig(argv: string[], env: NodeJS.ProcessEnv): Engine
     const key = String(issue.path[0]);
     const entry = Object.entries(FLAGS).find(([, [k]]) => k === key);
     const where = entry ? `--${entry[0]} / ${entry[1][1]}` : key;
-    throw new ConfigError(`${where}: ${issue.message}`);
+    const got = key in raw && !SECRET_KEYS.has(key) ? ` (got ${JSON.stringify(raw[key])})` : '';
+    throw new ConfigError(`${where}: ${issue.message}${got}`);
   }
   return parsed.data;
 }
