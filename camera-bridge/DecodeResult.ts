@@ -23,6 +23,10 @@ export const RejectReason = {
   UnsupportedEncoding: 'VP_ERR_UNSUPPORTED_ENCODING',
   SegmentError: 'VP_ERR_SEGMENT',
   Incomplete: 'VP_ERR_INCOMPLETE',
+  /** The same message again (multicast on two interfaces, a switch loop): processed once. */
+  Duplicate: 'VP_ERR_DUPLICATE',
+  /** Older than a message already taken from the same stream, and the stream has not paused long enough to be a restart. */
+  OutOfOrder: 'VP_ERR_OUT_OF_ORDER',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 

@@ -18,8 +18,8 @@ const reasonOf = (value: unknown) => {
 };
 
 describe('parseOpenTrackIoSample', () => {
-  it('accepts both published camdkit examples (they declare 0.9.3)', () => {
-    for (const name of ['recommended_dynamic_example.json', 'complete_static_example.json']) {
+  it('accepts all four published camdkit examples (they declare 0.9.3)', () => {
+    for (const name of ['recommended_dynamic_example.json', 'recommended_static_example.json', 'complete_dynamic_example.json', 'complete_static_example.json']) {
       const r = parseOpenTrackIoSample(fixture(name));
       expect(r.ok, name).toBe(true);
     }
@@ -28,8 +28,19 @@ describe('parseOpenTrackIoSample', () => {
   it('keeps the fields it reads and drops the rest', () => {
     const r = parseOpenTrackIoSample(fixture('complete_static_example.json'));
     if (!r.ok) throw new Error(r.detail);
-    expect(r.sample.lens).toEqual({ pinholeFocalLength: 24.305, focusDistance: 10, fStop: 4, encoders: { focus: 0.1, iris: 0.2, zoom: 0.3 } });
-    expect(r.sample.static?.camera?.activeSensorPhysicalDimensions).toEqual({ width: 36, height: 24 });
+    expect(r.sample.lens).toEqual({
+      pinholeFocalLength: 24.305,
+      focusDistance: 10,
+      fStop: 4,
+      encoders: { focus: 0.1, iris: 0.2, zoom: 0.3 },
+      distortion: [
+        { model: 'Brown-Conrady U-D', radial: [1, 2, 3, 4, 5, 6], tangential: [1, 2], overscan: 3 },
+        { radial: [1, 2, 3, 4, 5, 6], tangential: [1, 2], overscan: 2 },
+      ],
+      entrancePupilOffset: 0.123,
+      projectionOffset: { x: 0.1, y: 0.2 },
+    });
+    expect(r.sample.static).toEqual({ camera: { activeSensorPhysicalDimensions: { width: 36, height: 24 }, label: 'A' }, lens: { distortionOverscanMax: 1.2 } });
     expect(r.sample.timing?.sampleTimestamp).toEqual({ seconds: 1718806554, nanoseconds: 500000000 });
     expect(r.sample.transforms).toHaveLength(3);
     expect(r.sample).not.toHaveProperty('custom');
@@ -87,6 +98,27 @@ describe('parseOpenTrackIoSample', () => {
     expect(reasonOf(minimal({ sourceNumber: 0 }))).toBe(RejectReason.OutOfRange);
     expect(reasonOf(minimal({ sourceNumber: 201 }))).toBe(RejectReason.OutOfRange);
     expect(reasonOf(minimal({ sourceNumber: 200 }))).toBe('accepted');
+  });
+
+  it('checks the lens extras against camdkit\'s schema: required members, list sizes, ranges', () => {
+    const lens = (fields: Record<string, unknown>) => reasonOf(minimal({ lens: fields }));
+    expect(lens({ distortion: [{ radial: [1e-3, -2e-6], tangential: [1e-4], overscan: 1, model: 'Brown-Conrady U-D' }] })).toBe('accepted');
+    expect(lens({ distortion: [{ tangential: [1] }] })).toBe(RejectReason.Schema); // radial is required
+    expect(lens({ distortion: [{ radial: [] }] })).toBe(RejectReason.Schema); // minItems 1
+    expect(lens({ distortion: [{ radial: [1], tangential: [] }] })).toBe(RejectReason.Schema);
+    expect(lens({ distortion: [] })).toBe(RejectReason.Schema);
+    expect(lens({ distortion: [{ radial: [1], model: '' }] })).toBe(RejectReason.Schema); // non-blank
+    expect(lens({ distortion: [{ radial: Array(33).fill(0) }] })).toBe(RejectReason.Schema);
+    expect(lens({ distortion: [{ radial: [1, Number.NaN] }] })).toBe(RejectReason.NotFinite);
+    expect(lens({ distortion: [{ radial: [1], overscan: 0.99 }] })).toBe(RejectReason.OutOfRange); // overscan >= 1
+    expect(lens({ distortionOverscan: 0.5 })).toBe(RejectReason.OutOfRange);
+    expect(lens({ projectionOffset: { x: 0.1 } })).toBe(RejectReason.Schema); // x and y both required
+    expect(lens({ projectionOffset: { x: 0.1, y: 2000 } })).toBe(RejectReason.OutOfRange);
+    expect(lens({ entrancePupilOffset: '0.1' })).toBe(RejectReason.Schema);
+    expect(lens({ entrancePupilOffset: 20 })).toBe(RejectReason.OutOfRange);
+    expect(reasonOf(minimal({ static: { lens: { distortionOverscanMax: 0.9 } } }))).toBe(RejectReason.OutOfRange);
+    expect(reasonOf(minimal({ static: { camera: { label: '' } } }))).toBe(RejectReason.Schema);
+    expect(reasonOf(minimal({ static: { camera: { activeSensorPhysicalDimensions: { width: 36 } } } }))).toBe(RejectReason.Schema);
   });
 
   it('accepts angles beyond one turn (continuous pan) and very far focus', () => {

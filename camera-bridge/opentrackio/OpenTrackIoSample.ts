@@ -11,7 +11,9 @@
 //
 // Traps: sensor size lives in `static.camera.activeSensorPhysicalDimensions` (static data, sent
 // every couple of seconds), not in a top-level `camera`; `sampleTimestamp` has no `attoseconds`
-// any more (removed before 1.0, camdkit CHANGELOG).
+// any more (removed before 1.0, camdkit CHANGELOG); overscan moved from `lens.distortionOverscan`
+// into each `lens.distortion[]` entry in camdkit 1.0 (PR #175), with `static.lens.distortionOverscanMax`
+// as the static alternative.
 import { z } from 'zod';
 import { reject, RejectReason, type Rejection } from '../DecodeResult.ts';
 
@@ -31,12 +33,21 @@ export const MAX_ABS_ANGLE_DEG = 1_000_000;
 export const MAX_FOCAL_LENGTH_MM = 10_000;
 export const MAX_F_STOP = 1_000;
 export const MAX_SENSOR_DIMENSION_MM = 1_000;
+/** Overscan factors are >= 1 (camdkit UnityOrGreaterFloat); a tenfold one is a sender bug. */
+export const MAX_OVERSCAN = 10;
+/** No lens puts its entrance pupil this far from the image plane, m. */
+export const MAX_ABS_ENTRANCE_PUPIL_OFFSET_M = 10;
+/** Distortion entries, and coefficients per list: bound the work one packet can cause (Brown-Conrady uses <= 6 radial, 2 tangential). */
+export const MAX_DISTORTION_MODELS = 16;
+export const MAX_DISTORTION_COEFFICIENTS = 32;
 /** A transform chain longer than this is garbage, and bounds the work one packet can cause. */
 export const MAX_TRANSFORMS = 64;
 /** Source numbers 1..200; "Consumers shall discard any messages containing a Source Number of 0 or 201-255" (OpenTrackIO 1.0.1, IP Addressing). */
 export const MIN_SOURCE_NUMBER = 1;
 export const MAX_SOURCE_NUMBER = 200;
 
+/** camdkit's bound on every free text field (NonBlankUTF8String: 1..1023 characters). */
+const MAX_TEXT_LENGTH = 1023;
 const UINT32_MAX = 4_294_967_295;
 const INT32_MAX = 2_147_483_647;
 const UINT48_MAX = 2 ** 48 - 1;
@@ -45,6 +56,11 @@ const UINT48_MAX = 2 ** 48 - 1;
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const translationM = z.number().min(-MAX_ABS_TRANSLATION_M).max(MAX_ABS_TRANSLATION_M);
 const angleDeg = z.number().min(-MAX_ABS_ANGLE_DEG).max(MAX_ABS_ANGLE_DEG);
+const text = z.string().min(1).max(MAX_TEXT_LENGTH);
+const overscan = z.number().min(1).max(MAX_OVERSCAN);
+const coefficients = z.array(z.number()).min(1).max(MAX_DISTORTION_COEFFICIENTS);
+/** mm on the sensor; an offset beyond the largest sensor is garbage. */
+const sensorOffsetMm = z.number().min(-MAX_SENSOR_DIMENSION_MM).max(MAX_SENSOR_DIMENSION_MM);
 
 const RationalSchema = z.object({ num: int(1, INT32_MAX), denom: int(1, UINT32_MAX) });
 
@@ -87,6 +103,18 @@ const TrackerSchema = z.object({
   notes: z.string().optional(),
 });
 
+/**
+ * One entry of `lens.distortion` (camdkit 1.0): dimensionless coefficients; `model` defaults to
+ * "Brown-Conrady D-U". `radial` is required, `tangential` optional, each at least one number.
+ */
+const DistortionSchema = z.object({
+  model: text.optional(),
+  radial: coefficients,
+  tangential: coefficients.optional(),
+  /** How much larger the render must be for [un]distortion, >= 1. */
+  overscan: overscan.optional(),
+});
+
 const LensSchema = z.object({
   /** mm, > 0 (schema exclusiveMinimum 0). */
   pinholeFocalLength: z.number().gt(0).max(MAX_FOCAL_LENGTH_MM).optional(),
@@ -97,6 +125,13 @@ const LensSchema = z.object({
   encoders: z
     .object({ focus: z.number().min(0).max(1).optional(), iris: z.number().min(0).max(1).optional(), zoom: z.number().min(0).max(1).optional() })
     .optional(),
+  distortion: z.array(DistortionSchema).min(1).max(MAX_DISTORTION_MODELS).optional(),
+  /** Before camdkit 1.0 (PR #175, Feb 2025) overscan was one lens-level field; still read, the per-entry one wins. */
+  distortionOverscan: overscan.optional(),
+  /** m along the lens axis, positive towards the object. */
+  entrancePupilOffset: z.number().min(-MAX_ABS_ENTRANCE_PUPIL_OFFSET_M).max(MAX_ABS_ENTRANCE_PUPIL_OFFSET_M).optional(),
+  /** mm, centre of perspective projection relative to the sensor centre; both members required. */
+  projectionOffset: z.object({ x: sensorOffsetMm, y: sensorOffsetMm }).optional(),
 });
 
 const StaticSchema = z.object({
@@ -106,7 +141,13 @@ const StaticSchema = z.object({
       activeSensorPhysicalDimensions: z
         .object({ width: z.number().min(0).max(MAX_SENSOR_DIMENSION_MM), height: z.number().min(0).max(MAX_SENSOR_DIMENSION_MM) })
         .optional(),
-      label: z.string().optional(),
+      label: text.optional(),
+    })
+    .optional(),
+  lens: z
+    .object({
+      /** The static alternative to a per-sample overscan, >= 1. */
+      distortionOverscanMax: overscan.optional(),
     })
     .optional(),
 });
@@ -146,6 +187,8 @@ export type OpenTrackIoSample = z.output<typeof OpenTrackIoSampleSchema>;
 /** What an encoder may put on the wire for those fields (same shape: the schema has no transforms). */
 export type OpenTrackIoSampleInput = z.input<typeof OpenTrackIoSampleSchema>;
 export type OpenTrackIoTransform = z.output<typeof TransformSchema>;
+/** The `static` block: camera and lens facts sent every couple of seconds, not every sample. */
+export type OpenTrackIoStatic = z.output<typeof StaticSchema>;
 
 export type SampleParseResult = { ok: true; sample: OpenTrackIoSample } | Rejection;
 

@@ -45,6 +45,7 @@ describe('SegmentReassembler', () => {
     const res = push(r, only);
     expect(res.ok).toBe(true);
     if (res.ok === true) expect(res.payload).toBe(only!.bytes);
+    expect(res.ok === true && res.sequenceNumber).toBe(5);
     expect(r.inFlightMessages).toBe(0);
   });
 
@@ -59,6 +60,8 @@ describe('SegmentReassembler', () => {
       const res = push(r, s1);
       expect(completed(res)).toBe(new TextDecoder().decode(PAYLOAD));
       expect(res.ok === true && res.encoding).toBe(OtrkEncoding.Json);
+      // The final segment's number, whichever arrived last: the message's highest under either scheme.
+      expect(res.ok === true && res.sequenceNumber).toBe(scheme === 'perPacket' ? 1 : 65535);
       expect(r.inFlightMessages).toBe(0);
       expect(r.bufferedBytes).toBe(0);
     });

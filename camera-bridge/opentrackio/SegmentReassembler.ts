@@ -43,6 +43,11 @@ export interface ReassembledPayload {
   ok: true;
   payload: Uint8Array;
   encoding: OtrkEncoding;
+  /**
+   * Header sequence number of the message's final segment (an unsegmented message's own). Under
+   * either numbering scheme it is the message's highest, so the next message's is always ahead of it.
+   */
+  sequenceNumber: number;
 }
 
 export type ReassemblyResult = ReassembledPayload | Pending | Rejection;
@@ -72,6 +77,8 @@ interface Assembly {
   receivedBytes: number;
   /** Known once the last segment has arrived; -1 before. */
   totalBytes: number;
+  /** Sequence number of the last segment; -1 before it arrives. */
+  finalSeq: number;
   startedAtS: number;
 }
 
@@ -131,7 +138,7 @@ export class SegmentReassembler {
     if (endBytes > this.maxPayloadBytes) {
       return reject(RejectReason.TooLong, `segment ends at byte ${endBytes}, payloads are limited to ${this.maxPayloadBytes}`);
     }
-    if (offsetBytes === 0 && last) return { ok: true, payload: segment, encoding: header.encoding };
+    if (offsetBytes === 0 && last) return { ok: true, payload: segment, encoding: header.encoding, sequenceNumber: header.sequenceNumber };
     if (lengthBytes === 0 && !last) return reject(RejectReason.SegmentError, `empty non-final segment at offset ${offsetBytes}`);
 
     const assembly = this.find(senderKey, header.sequenceNumber, offsetBytes, lengthBytes, last);
@@ -187,6 +194,7 @@ export class SegmentReassembler {
       segments: [{ offsetBytes, bytes: copyOf(segment) }],
       receivedBytes: segment.length,
       totalBytes: header.lastSegment ? offsetBytes + segment.length : -1,
+      finalSeq: header.lastSegment ? header.sequenceNumber : -1,
       startedAtS: this.nowS(),
     });
     this.buffered += segment.length;
@@ -234,14 +242,17 @@ export class SegmentReassembler {
     a.segments.push({ offsetBytes, bytes: copyOf(segment) });
     a.receivedBytes += segment.length;
     this.buffered += segment.length;
-    if (header.lastSegment) a.totalBytes = endBytes;
+    if (header.lastSegment) {
+      a.totalBytes = endBytes;
+      a.finalSeq = seq;
+    }
 
     // No overlaps and nothing past the end, so byte count == total means every byte is here.
     if (a.totalBytes < 0 || a.receivedBytes !== a.totalBytes) return PENDING;
     const payload = new Uint8Array(a.totalBytes);
     for (const s of a.segments) payload.set(s.bytes, s.offsetBytes);
     this.remove(this.assemblies.indexOf(a));
-    return { ok: true, payload, encoding: a.encoding };
+    return { ok: true, payload, encoding: a.encoding, sequenceNumber: a.finalSeq };
   }
 
   /** Evicts the oldest messages other than `keep` until `bytes` more fit the byte budget. */

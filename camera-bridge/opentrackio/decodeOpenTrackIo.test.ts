@@ -58,7 +58,17 @@ describe('decodeOpenTrackIoPacket', () => {
     expectVec(view(u.rotation!), [0, 1, 0]);
     expectVec(upOf(u.rotation!), [-A, 0, -A]);
     expectVec(rightOf(u.rotation!), [-A, 0, A]);
-    expect(u.lens).toEqual({ focalLengthMm: 24.305, focusM: 10, iris: 4, zoom: 0.3 });
+    expect(u.lens).toEqual({
+      focalLengthMm: 24.305,
+      focusM: 10,
+      iris: 4,
+      zoom: 0.3,
+      // One entry without a model: OpenTrackIO's default, and no tangential list is an empty one.
+      distortion: { model: 'Brown-Conrady D-U', radial: [1, 2, 3], tangential: [1, 2] },
+      distortionOverscan: 3.1,
+      entrancePupilOffsetM: 0.123,
+      projectionOffsetMm: [0.1, 0.2],
+    });
     expect(u.timecode).toBe('01:02:03:04');
     expect(u.status).toBe('Optical Good');
     expect(u.sourceTimeUnixS).toBeUndefined(); // this example has no sampleTimestamp
@@ -75,8 +85,50 @@ describe('decodeOpenTrackIoPacket', () => {
      */
     expectVec(u.position, [3 - 3 * S2, 5 + S2, -(4 + 2 * S2)]);
     expectVec(view(u.rotation!), [0.5, A, -0.5]);
-    expect(u.lens?.sensorWidthMm).toBe(36);
+    expect(u.lens).toMatchObject({ focalLengthMm: 24.305, sensorWidthMm: 36, sensorHeightMm: 24 });
+    // The first distortion entry's own overscan (3) wins over static.lens.distortionOverscanMax (1.2).
+    expect(u.lens?.distortionOverscan).toBe(3);
     expect(u.sourceTimeUnixS).toBe(1718806554.5);
+  });
+
+  it('decodes camdkit\'s complete dynamic example: the same chain, focal length and first distortion entry, no sensor', () => {
+    const u = updateOf(decodeAll(encodeOpenTrackIoPackets(fixture('complete_dynamic_example.json'), { sequenceNumber: 0 })));
+    expect(u.cameraId).toBe('otio-1');
+    expectVec(u.position, [3 - 3 * S2, 5 + S2, -(4 + 2 * S2)]);
+    /*
+     * R³ from the columns of R² (e1 → (1/2, 1/2, -a), e2 → (-a, a, 0), e3 → (1/2, 1/2, a)), one more R:
+     *   forward R³(0,1,0) = R(-a,a,0)       = (1/2, 1/2, a)
+     *   right   R³(1,0,0) = R(1/2,1/2,-a)   = (1/2 - a/2, -1/2 - a/2, 1/2)
+     *   up      R³(0,0,1) = R(1/2,1/2,a)    = (-1/2 - a/2, 1/2 - a/2, 1/2)
+     * Engine (X, Z, -Y): forward (1/2, a, -1/2), right (1/2 - a/2, 1/2, 1/2 + a/2), up (-1/2 - a/2, 1/2, a/2 - 1/2).
+     */
+    const h = A / 2;
+    expectVec(view(u.rotation!), [0.5, A, -0.5]);
+    expectVec(rightOf(u.rotation!), [0.5 - h, 0.5, 0.5 + h]);
+    expectVec(upOf(u.rotation!), [-0.5 - h, 0.5, h - 0.5]);
+    expect(u.lens).toEqual({
+      focalLengthMm: 24.305,
+      focusM: 10,
+      iris: 4,
+      zoom: 0.3,
+      distortion: { model: 'Brown-Conrady U-D', radial: [1, 2, 3, 4, 5, 6], tangential: [1, 2] },
+      distortionOverscan: 3,
+      entrancePupilOffsetM: 0.123,
+      projectionOffsetMm: [0.1, 0.2],
+    });
+    expect(u.sourceTimeUnixS).toBe(1718806554.5);
+    expect(u.timecode).toBe('01:02:03:04');
+  });
+
+  it('reads lens extras by their defaults and fallbacks: default model, pre-1.0 lens-level overscan, static maximum', () => {
+    const lensOf = (fields: Record<string, unknown>) => updateOf(decodeAll(encodeOpenTrackIoPackets(sampleWith(fields), { sequenceNumber: 0 }))).lens;
+    expect(lensOf({ lens: { distortion: [{ radial: [0.1] }] } })).toEqual({ distortion: { model: 'Brown-Conrady D-U', radial: [0.1], tangential: [] } });
+    expect(lensOf({ lens: { distortion: [{ radial: [0.1] }], distortionOverscan: 1.05 } })?.distortionOverscan).toBe(1.05);
+    expect(lensOf({ lens: { distortion: [{ radial: [0.1], overscan: 1.2 }], distortionOverscan: 1.05 } })?.distortionOverscan).toBe(1.2);
+    expect(lensOf({ lens: { pinholeFocalLength: 35 }, static: { lens: { distortionOverscanMax: 1.3 } } })).toEqual({ focalLengthMm: 35, distortionOverscan: 1.3 });
+    expect(lensOf({ lens: { entrancePupilOffset: -0.02, projectionOffset: { x: -0.5, y: 0 } } })).toEqual({ entrancePupilOffsetM: -0.02, projectionOffsetMm: [-0.5, 0] });
+    // A zero sensor dimension means "unknown": neither is passed on.
+    expect(lensOf({ lens: { pinholeFocalLength: 35 }, static: { camera: { activeSensorPhysicalDimensions: { width: 0, height: 0 } } } })).toEqual({ focalLengthMm: 35 });
   });
 
   it('pan +90 turns the camera to its LEFT: engine view -X (OpenTrackIO "+ve X to Y", unlike FreeD)', () => {
@@ -224,7 +276,14 @@ describe('decodeOpenTrackIoPacket under garbage', () => {
 });
 
 function expectFinite(u: CameraUpdate) {
-  const numbers: number[] = [...(u.position ?? []), ...(u.rotation ?? []), ...Object.values(u.lens ?? {})];
+  const numbers: number[] = [...(u.position ?? []), ...(u.rotation ?? []), ...numbersIn(u.lens)];
   for (const n of numbers) expect(Number.isFinite(n)).toBe(true);
   if (u.position) expect(Math.hypot(...(u.position as Vec3))).toBeLessThanOrEqual(10_000);
+}
+
+/** Every number inside a value (lens fields nest: distortion lists, the projection offset pair). */
+function numbersIn(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap(numbersIn);
 }

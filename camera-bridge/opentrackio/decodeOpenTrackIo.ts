@@ -4,12 +4,14 @@ import type { AxisMapping } from '../AxisMapping.ts';
 import type { CameraUpdate, LensSample, Quat, Vec3 } from '../CameraSample.ts';
 import { accept, reject, RejectReason, type DecodeResult } from '../DecodeResult.ts';
 import { composeOpenTrackIoTransforms } from './OpenTrackIoTransforms.ts';
-import { MAX_ABS_TRANSLATION_M, parseOpenTrackIoSample, type OpenTrackIoSample } from './OpenTrackIoSample.ts';
+import { MAX_ABS_TRANSLATION_M, parseOpenTrackIoSample, type OpenTrackIoSample, type OpenTrackIoStatic, type SampleParseResult } from './OpenTrackIoSample.ts';
 import { newOtrkHeader, OTRK_HEADER_BYTES, OtrkEncoding, parseOtrkHeader } from './OtrkHeader.ts';
-import type { SegmentReassembler } from './SegmentReassembler.ts';
+import type { ReassemblyResult, SegmentReassembler } from './SegmentReassembler.ts';
 
 /** Camera number when a sample carries no `sourceNumber`: a lone tracker is source 1. */
 export const DEFAULT_SOURCE_NUMBER = 1;
+/** The model a `lens.distortion` entry without one uses (camdkit schema, `lens.distortion`). */
+export const DEFAULT_DISTORTION_MODEL = 'Brown-Conrady D-U';
 
 /** Nesting deeper than this is not a tracking sample; cbor2's own default (1024) is for trusted input. */
 const MAX_CBOR_DEPTH = 32;
@@ -43,7 +45,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /**
  * One datagram from `senderKey` (e.g. "10.0.0.5:40123": segments only join others from the same
  * sender). Pending while a segmented payload is incomplete; otherwise one update for camera
- * `otio-<sourceNumber>` or a rejection with a stable reason.
+ * `otio-<sourceNumber>` or a rejection with a stable reason. Keeps no per-stream state: the
+ * duplicate/sequence gate and the static cache are the receiver's (createOpenTrackIoDecoder).
  */
 export function decodeOpenTrackIoPacket(
   buf: Uint8Array,
@@ -51,15 +54,27 @@ export function decodeOpenTrackIoPacket(
   senderKey: string,
   mapping: AxisMapping,
 ): DecodeResult {
-  const bad = parseOtrkHeader(buf, _header);
-  if (bad) return bad;
-  const whole = reassembler.push(senderKey, _header, buf.subarray(OTRK_HEADER_BYTES));
+  const whole = reassembleOpenTrackIoPacket(buf, reassembler, senderKey);
   if (whole.ok !== true) return whole;
   return decodeOpenTrackIoPayload(whole.payload, whole.encoding, mapping);
 }
 
+/** Header check + segment reassembly: the whole payload (with its header sequence number) once it is complete. */
+export function reassembleOpenTrackIoPacket(buf: Uint8Array, reassembler: SegmentReassembler, senderKey: string): ReassemblyResult {
+  const bad = parseOtrkHeader(buf, _header);
+  if (bad) return bad;
+  return reassembler.push(senderKey, _header, buf.subarray(OTRK_HEADER_BYTES));
+}
+
 /** A complete payload (no header) in the given encoding → camera update. */
 export function decodeOpenTrackIoPayload(payload: Uint8Array, encoding: OtrkEncoding, mapping: AxisMapping): DecodeResult {
+  const parsed = parseOpenTrackIoPayload(payload, encoding);
+  if (!parsed.ok) return parsed;
+  return cameraUpdateFromSample(parsed.sample, mapping);
+}
+
+/** A complete payload (no header) in the given encoding → validated sample. */
+export function parseOpenTrackIoPayload(payload: Uint8Array, encoding: OtrkEncoding): SampleParseResult {
   let value: unknown;
   if (encoding === OtrkEncoding.Json) {
     try {
@@ -75,17 +90,20 @@ export function decodeOpenTrackIoPayload(payload: Uint8Array, encoding: OtrkEnco
       return reject(RejectReason.Malformed, `CBOR payload: ${(err as Error).message}`);
     }
   }
-  const parsed = parseOpenTrackIoSample(value);
-  if (!parsed.ok) return parsed;
-  return cameraUpdateFromSample(parsed.sample, mapping);
+  return parseOpenTrackIoSample(value);
 }
 
 /**
  * A validated sample as an engine camera update. The transform chain is composed in OpenTrackIO's
  * own Z-up frame first and only the result is re-expressed through `mapping`, so the protocol's
- * angle conventions apply exactly as written. Allocates only what it returns.
+ * angle conventions apply exactly as written. `statics` is the stream's static data as of this
+ * sample (a receiver passes its cached block; by default the sample's own). Allocates only what it returns.
  */
-export function cameraUpdateFromSample(sample: OpenTrackIoSample, mapping: AxisMapping): DecodeResult {
+export function cameraUpdateFromSample(
+  sample: OpenTrackIoSample,
+  mapping: AxisMapping,
+  statics: Readonly<OpenTrackIoStatic> | undefined = sample.static,
+): DecodeResult {
   const update: CameraUpdate = { kind: 'camera', cameraId: `otio-${sample.sourceNumber ?? DEFAULT_SOURCE_NUMBER}` };
 
   if (sample.transforms) {
@@ -101,7 +119,7 @@ export function cameraUpdateFromSample(sample: OpenTrackIoSample, mapping: AxisM
     update.rotation = mapping.mapRotation(rotation, rotation);
   }
 
-  const lens = lensFromSample(sample);
+  const lens = lensFromSample(sample, statics);
   if (lens) update.lens = lens;
 
   const ts = sample.timing?.sampleTimestamp;
@@ -122,16 +140,27 @@ export function cameraUpdateFromSample(sample: OpenTrackIoSample, mapping: AxisM
   return accept(update);
 }
 
-function lensFromSample(sample: OpenTrackIoSample): Partial<LensSample> | undefined {
+function lensFromSample(sample: OpenTrackIoSample, statics: Readonly<OpenTrackIoStatic> | undefined): Partial<LensSample> | undefined {
   const l = sample.lens;
-  const sensorWidthMm = sample.static?.camera?.activeSensorPhysicalDimensions?.width;
+  const sensor = statics?.camera?.activeSensorPhysicalDimensions;
   let lens: Partial<LensSample> | undefined;
   if (l?.pinholeFocalLength !== undefined) (lens ??= {}).focalLengthMm = l.pinholeFocalLength;
   if (l?.focusDistance !== undefined) (lens ??= {}).focusM = l.focusDistance;
   if (l?.fStop !== undefined) (lens ??= {}).iris = l.fStop;
   if (l?.encoders?.zoom !== undefined) (lens ??= {}).zoom = l.encoders.zoom;
   // 0 is the schema's way of saying "unknown"; a zero-width sensor would make the field of view infinite.
-  if (sensorWidthMm !== undefined && sensorWidthMm > 0) (lens ??= {}).sensorWidthMm = sensorWidthMm;
+  if (sensor && sensor.width > 0) (lens ??= {}).sensorWidthMm = sensor.width;
+  if (sensor && sensor.height > 0) (lens ??= {}).sensorHeightMm = sensor.height;
+
+  // Several entries describe one lens for different consumers; the first is used, as Unreal's source does.
+  const d = l?.distortion?.[0];
+  if (d) (lens ??= {}).distortion = { model: d.model ?? DEFAULT_DISTORTION_MODEL, radial: d.radial, tangential: d.tangential ?? [] };
+  // The entry's own overscan, else the pre-1.0 lens-level field, else the static maximum, which the
+  // schema calls "an alternative to providing dynamic overscan values each frame".
+  const overscan = d?.overscan ?? l?.distortionOverscan ?? statics?.lens?.distortionOverscanMax;
+  if (overscan !== undefined) (lens ??= {}).distortionOverscan = overscan;
+  if (l?.entrancePupilOffset !== undefined) (lens ??= {}).entrancePupilOffsetM = l.entrancePupilOffset;
+  if (l?.projectionOffset) (lens ??= {}).projectionOffsetMm = [l.projectionOffset.x, l.projectionOffset.y];
   return lens;
 }
 
