@@ -55,6 +55,7 @@ describe('FreeDLensTableSchema', () => {
     ['a fractional raw count', { ...valid, zoom: [[0, 8.5], [1.5, 20]] }],
     ['a one-point focus curve', { ...valid, focus: [[0, 1]] }],
     ['no sensor width', { zoom: valid.zoom }],
+    ['an unknown key (a misspelt "focus")', { ...valid, foucs: [[0, 0.6], [65535, 100]] }],
   ])('rejects %s', (_name, table) => {
     expect(FreeDLensTableSchema.safeParse(table).success).toBe(false);
   });

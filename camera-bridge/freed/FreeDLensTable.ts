@@ -11,26 +11,46 @@ import { UINT24_MAX } from './FreeDPacket.ts';
  * 0x555..0xFFF, stYpe/Ncam 0..0xFFFFFF), which is why the table is per source.
  */
 
-const RAW_COUNT = z.number().int().min(0).max(UINT24_MAX);
+const RAW_COUNT_RULE = `a raw count is a whole number 0..${UINT24_MAX} (0xFFFFFF, FreeD's 24-bit field)`;
+const RAW_COUNT = z.number({ error: RAW_COUNT_RULE }).int({ error: RAW_COUNT_RULE }).min(0, RAW_COUNT_RULE).max(UINT24_MAX, RAW_COUNT_RULE);
 
-/** A curve of [raw encoder count, value] points with strictly increasing raw counts. */
-function curveSchema(valueName: string) {
+/**
+ * A curve of [raw encoder count, value] points with strictly increasing raw counts. Messages name
+ * the point and say what it should be, since they surface as stage-file errors
+ * (`cameras[0].freedLensTable.zoom[2][0]: …`); raw counts are shown in hex too, as encoders are read.
+ */
+function curveSchema(curve: 'zoom' | 'focus', valueName: string, unit: string) {
+  const value = z
+    .number({ error: `${valueName} must be a number, ${unit}` })
+    .positive({ error: (issue) => `${valueName} must be above 0 ${unit}, got ${String(issue.input)}` });
+  const point = z.tuple([RAW_COUNT, value], { error: `each ${curve} point is [raw count, ${valueName} ${unit}]` });
   return z
-    .array(z.tuple([RAW_COUNT, z.number().positive()]))
-    .min(2, `${valueName} needs at least two points`)
-    .refine(
-      (points) => points.every((p, i) => i === 0 || p[0] > points[i - 1]![0]),
-      `${valueName} raw counts must be strictly increasing`,
-    );
+    .array(point, { error: `${curve} must be a list of [raw count, ${valueName} ${unit}] points` })
+    .min(2, `${curve} needs at least two points`)
+    .superRefine((points, ctx) => {
+      for (let i = 1; i < points.length; i++) {
+        const raw = points[i]![0];
+        const prev = points[i - 1]![0];
+        if (!(raw > prev)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 0],
+            message: `raw count ${hexCount(raw)} is not above the previous point's ${hexCount(prev)}; ${curve} raw counts must increase strictly`,
+          });
+        }
+      }
+    });
 }
 
-export const FreeDLensTableSchema = z.object({
+export const FreeDLensTableSchema = z.strictObject({
   /** Active sensor width the focal lengths apply to, millimetres. */
-  sensorWidthMm: z.number().positive(),
+  sensorWidthMm: z
+    .number({ error: (issue) => (issue.input === undefined ? 'sensorWidthMm is required: the sensor width the focal lengths apply to, mm' : 'sensorWidthMm must be a number, mm') })
+    .positive('sensorWidthMm must be above 0 mm'),
   /** [zoom encoder count, focal length mm] points. */
-  zoom: curveSchema('zoom'),
+  zoom: curveSchema('zoom', 'focal length', 'mm'),
   /** [focus encoder count, focus distance m] points; absent means the source's focus is not reported. */
-  focus: curveSchema('focus').optional(),
+  focus: curveSchema('focus', 'focus distance', 'm').optional(),
 });
 
 export type FreeDLensTable = z.infer<typeof FreeDLensTableSchema>;
@@ -101,3 +121,8 @@ export const DEFAULT_FREED_LENS_TABLE: FreeDLensTable = FreeDLensTableSchema.par
     [65535, 100],
   ],
 });
+
+/** `4608 (0x1200)`: decimal as the stage file has it, hex as encoder readouts show it. */
+function hexCount(raw: number): string {
+  return `${raw} (0x${raw.toString(16).toUpperCase()})`;
+}

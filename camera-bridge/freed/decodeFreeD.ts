@@ -55,15 +55,23 @@ export function parseFreeD(buf: Uint8Array): FreeDRaw | Rejection {
 }
 
 /**
+ * Maps a valid message's pan field to the pan to use, degrees: `FreeDPanUnwrapper.unwrap` bound to the receive
+ * time, so a continuous-turn head's field overflow at ±256° does not turn the camera by 152°.
+ */
+export type FreeDPanFollower = (cameraNumber: number, fieldPanDeg: number) => number;
+
+/**
  * One D1 message as a camera update `freed-<n>`: position in metres and rotation through `mapping`
  * (the engine passes the identity: FreeD's own Z-up frame, and the hub applies each source's axis
  * mapping, Z_UP_TO_Y_UP by default), raw encoders always, lens values when the source has a lens
- * table. Allocates only the update it returns.
+ * table. Without `followPan` the pan field is read as is (one message alone cannot tell a counting
+ * head's overflow); a receiver passes one (see createFreeDDecoder). Allocates only the update it returns.
  */
-export function decodeFreeDPacket(buf: Uint8Array, mapping: AxisMapping, lens?: FreeDLensTable): DecodeResult {
+export function decodeFreeDPacket(buf: Uint8Array, mapping: AxisMapping, lens?: FreeDLensTable, followPan?: FreeDPanFollower): DecodeResult {
   const bad = validateFreeD(buf);
   if (bad) return bad;
   const raw = readFreeD(buf, _raw);
+  if (followPan) raw.panDeg = followPan(raw.cameraNumber, raw.panDeg);
 
   const position: Vec3 = [raw.xMm / MM_PER_M, raw.yMm / MM_PER_M, raw.zMm / MM_PER_M];
   mapping.mapPosition(position, position);

@@ -1,3 +1,4 @@
+// Stage file validation: valid files gain their defaults, and every problem names its field path and reason.
 import { describe, expect, it } from 'vitest';
 import { formatIssuePath } from '../protocol/formatIssuePath.ts';
 import { parseStageConfig } from './parseStageConfig.ts';
@@ -39,7 +40,9 @@ describe('parseStageConfig', () => {
     expect(stage.outerViewpoint).toEqual([0, 1.7, 0]);
     expect(stage.lockCameras).toBe(false);
     expect(stage.safeVolume).toBeUndefined();
-    expect(stage.cameras).toEqual([{ id: 'cam-a', sensorWidthMm: 24.89, sensorHeightMm: 18.66 }]);
+    expect(stage.cameras).toEqual([
+      { id: 'cam-a', sensorWidthMm: 24.89, sensorHeightMm: 18.66, color: '#ffb020', innerFrustum: { enabled: true, overscanPct: 15, priority: 1 } },
+    ]);
   });
 
   it('keeps lockCameras, outerViewpoint and safeVolume when given', () => {
@@ -161,6 +164,50 @@ describe('parseStageConfig', () => {
   it('a safe volume with min above max: names safeVolume.max[1]', () => {
     const err = errorFor({ ...validConfig(), safeVolume: { min: [0, 2, 0], max: [1, 1, 1] } });
     expect(err.message).toBe('stage.json: safeVolume.max[1]: max[1] (1) is below min[1] (2)');
+  });
+
+  it('keeps a FreeD camera\'s freedLensTable (zoom and focus curves) as written', () => {
+    const config = validConfig();
+    const freedLensTable = { sensorWidthMm: 9.59, zoom: [[0x1000, 10], [0x8000, 50], [0xf000, 100]], focus: [[0x200, 0.5], [0x1200, 2]] };
+    config.cameras.push({ id: 'freed-1', sensorWidthMm: 9.59, sensorHeightMm: 5.39, freedLensTable });
+    const stage = parseStageConfig(config, 'stage.json');
+    expect(stage.cameras[1]).toMatchObject({ id: 'freed-1', freedLensTable });
+    expect(stage.cameras[0]!.freedLensTable).toBeUndefined();
+  });
+
+  describe('a bad freedLensTable names the point and the rule', () => {
+    const withTable = (freedLensTable: unknown) => {
+      const config = validConfig();
+      config.cameras.push({ id: 'freed-1', sensorWidthMm: 9.59, sensorHeightMm: 5.39, freedLensTable });
+      return errorFor(config);
+    };
+
+    it('raw counts that do not increase: names zoom[2][0], in decimal and hex', () => {
+      const err = withTable({ sensorWidthMm: 9.59, zoom: [[0, 8.5], [4608, 20], [4608, 30]] });
+      expect(err.message).toBe(
+        "stage.json: cameras[1].freedLensTable.zoom[2][0]: raw count 4608 (0x1200) is not above the previous point's 4608 (0x1200); zoom raw counts must increase strictly",
+      );
+    });
+
+    it('a negative focal length: names zoom[1][1] with its unit', () => {
+      const err = withTable({ sensorWidthMm: 9.59, zoom: [[0, 8.5], [65535, -170]] });
+      expect(err.message).toBe('stage.json: cameras[1].freedLensTable.zoom[1][1]: focal length must be above 0 mm, got -170');
+    });
+
+    it('a zero focus distance: names focus[0][1] in metres', () => {
+      const err = withTable({ sensorWidthMm: 9.59, zoom: [[0, 8.5], [65535, 170]], focus: [[0, 0], [65535, 100]] });
+      expect(err.message).toBe('stage.json: cameras[1].freedLensTable.focus[0][1]: focus distance must be above 0 m, got 0');
+    });
+
+    it('a misspelt key is an error, not a table without focus', () => {
+      const err = withTable({ sensorWidthMm: 9.59, zoom: [[0, 8.5], [65535, 170]], foucs: [[0, 0.6], [65535, 100]] });
+      expect(err.message).toBe('stage.json: cameras[1].freedLensTable: Unrecognized key: "foucs"');
+    });
+
+    it('a raw count beyond 24 bits: says the range', () => {
+      const err = withTable({ sensorWidthMm: 9.59, zoom: [[0, 8.5], [0x1000000, 170]] });
+      expect(err.message).toBe("stage.json: cameras[1].freedLensTable.zoom[1][0]: a raw count is a whole number 0..16777215 (0xFFFFFF, FreeD's 24-bit field)");
+    });
   });
 
   it('not an object at all: names the root; several problems are all listed', () => {

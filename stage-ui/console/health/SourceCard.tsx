@@ -1,6 +1,8 @@
 // One tracking source: protocol, live/stale (big red when stale), rate, latency, jitter, age, a 60 s sparkline,
-// rejected samples by reason, and (for operators) the latency offset and jitter filter tuning.
+// raw lens encoder counts (FreeD, for calibration), an assumed-sensor badge, rejected samples by reason, and
+// (for operators) the latency offset and jitter filter tuning.
 import { useConsole, useStore } from '../state/ConsoleContext.ts';
+import { formatEncoders } from './formatEncoders.ts';
 import type { SourceHealthWire } from './HealthWire.ts';
 import { SourceTuning } from './SourceTuning.tsx';
 import { Sparkline } from './Sparkline.tsx';
@@ -9,6 +11,7 @@ export function SourceCard({ source, canOffset, canConfigure }: { source: Source
   const store = useStore();
   const version = useConsole((s) => s.health.polledAtMs);
   const rejected = Object.entries(source.rejected).filter(([, n]) => n > 0);
+  const encoders = formatEncoders(source.encoders);
   return (
     <div className={`src${source.stale ? ' stale' : ''}`} data-testid={`source-${source.sourceId}`} data-stale={source.stale}>
       <div className="head">
@@ -31,6 +34,20 @@ export function SourceCard({ source, canOffset, canConfigure }: { source: Source
         <span>last 60 s</span>
         <span style={{ marginLeft: 'auto' }}>offset {source.latencyOffsetMs} ms</span>
       </div>
+      {(source.sensorAssumed || encoders) && (
+        <div className="lens">
+          {source.sensorAssumed && (
+            <span className="assumed" data-testid="source-sensor-assumed" title={SENSOR_ASSUMED_TIP}>
+              sensor assumed
+            </span>
+          )}
+          {encoders && (
+            <span className="encoders" data-testid="source-encoders" title={ENCODERS_TIP}>
+              {encoders}
+            </span>
+          )}
+        </div>
+      )}
       {rejected.length > 0 && (
         <div className="rejects" data-testid="source-rejects">
           rejected: {rejected.map(([reason, n]) => `${reason} ${n}`).join(' · ')}
@@ -40,6 +57,10 @@ export function SourceCard({ source, canOffset, canConfigure }: { source: Source
     </div>
   );
 }
+
+const ENCODERS_TIP = "Raw zoom and focus encoder counts, as the source sends them: pair them with the focal lengths and focus distances you measure in the stage file's freedLensTable.";
+const SENSOR_ASSUMED_TIP =
+  "This source has not reported its sensor size, so the lens uses the stage camera's sensor (Super 35, 24.89 × 18.66 mm, for a camera not on the stage). Field of view and inner frustum are only right if that matches the camera.";
 
 function Stat({ k, v, unit, testId }: { k: string; v: string; unit: string; testId?: string }) {
   return (
