@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { AxisMapping, IDENTITY_MAPPING } from '../camera-bridge/AxisMapping.ts';
 import type { EngineClock } from '../camera-bridge/EngineClock.ts';
-import { decodeFreeDPacket, DEFAULT_FREED_LENS_TABLE, type FreeDLensTable } from '../camera-bridge/freed/index.ts';
+import { createFreeDDecoder, DEFAULT_FREED_LENS_TABLE, type FreeDLensTable } from '../camera-bridge/freed/index.ts';
 import { createOpenTrackIoDecoder } from '../camera-bridge/opentrackio/createOpenTrackIoDecoder.ts';
 import { decodeOscPacket } from '../camera-bridge/osc/decodeOscPacket.ts';
 import { TrackingHub } from '../camera-bridge/TrackingHub.ts';
@@ -184,6 +184,7 @@ export class Engine {
     });
     this.scenes.attach(library);
     library.watch();
+    if (config.scene && !this.scenes.open(config.scene)) log.warn({ scene: config.scene }, 'VP_SCENE is not a valid scene: opening on the demo plaza');
     await this.takes.recover();
     const source = this.options.suggestionSource ?? (this.ownSource = await this.loadSource());
     if (source) {
@@ -289,8 +290,8 @@ export class Engine {
       new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, multicast, onReject: rejectLogger(log, protocol), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
     return {
       osc: receiver('osc', config.oscPort, (buf) => decodeOscPacket(buf)),
-      // Byte 1 is the camera number: pick that rig's lens table before decoding.
-      freed: receiver('freed', config.freedPort, (buf) => decodeFreeDPacket(buf, native, lensTables.get(`freed-${buf[1]}`) ?? DEFAULT_FREED_LENS_TABLE)),
+      // Byte 1 is the camera number: it picks that rig's lens table, and keys the pan that follows the field's overflow.
+      freed: receiver('freed', config.freedPort, createFreeDDecoder(native, (n) => lensTables.get(`freed-${n}`) ?? DEFAULT_FREED_LENS_TABLE)),
       // OpenTrackIO senders multicast to 239.135.1.<sourceNumber> (the spec's recommendation; camdkit only does that).
       opentrackio: receiver('opentrackio', config.otioPort, createOpenTrackIoDecoder(native), otioMulticastPlan(config)),
     };

@@ -9,6 +9,9 @@ import { ensureUiBuilt } from './http/ensureUiBuilt.ts';
 import { Engine } from './Engine.ts';
 import { createLogger } from './log/createLogger.ts';
 
+/** What `npm start` shows when VP_SCENE is unset. */
+const START_SCENE = 'city-rooftop-dusk';
+
 async function main(): Promise<void> {
   let config;
   let tokens;
@@ -27,7 +30,8 @@ async function main(): Promise<void> {
   const log = createLogger({ verbose: config.verbose });
   const clock = createSystemClock();
   await ensureUiBuilt(log);
-  const engine = new Engine({ config, stage, tokens, log, clock });
+  // The embedded default opens on one of the real sets; VP_SCENE=demo keeps the procedural plaza.
+  const engine = new Engine({ config: { ...config, scene: config.scene ?? START_SCENE }, stage, tokens, log, clock });
 
   let ports;
   try {
@@ -40,14 +44,15 @@ async function main(): Promise<void> {
 
   let simulator: Simulator | undefined;
   if (config.simulate) {
-    simulator = new Simulator({ cameras: 1, rateHz: 120, style: 'handheld', cameraIdPrefix: 'sim-cam', noiseM: 0.0005, send: feedHub(engine.hub) });
+    // The demo stage's two operators: A on a dolly, B handheld.
+    simulator = new Simulator({ cameras: 2, rateHz: 120, style: 'handheld', styles: ['dolly', 'handheld'], cameraIdPrefix: 'sim-cam', noiseM: 0.0005, send: feedHub(engine.hub) });
     simulator.start();
   }
 
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${ports.http}`;
   const lines = [
     '',
-    `  Vantage ${config.simulate ? '(with a simulated camera: VP_SIMULATE=0 turns it off)' : ''}`,
+    `  Vantage ${config.simulate ? '(with two simulated cameras: VP_SIMULATE=0 turns them off)' : ''}`,
     `  health      ${base}/api/health`,
     ...ROLES.filter((role) => role !== 'render').map((role) => `  ${role.padEnd(11)} ${base}/?token=${tokens.tokenFor(role)}`),
     ...stage.walls.map((w) => `  ${`wall ${w.id}`.padEnd(11)} ${base}/wall/${encodeURIComponent(w.id)}?token=${tokens.tokenFor('render')}&scale=0.25`),

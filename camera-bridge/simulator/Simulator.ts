@@ -14,6 +14,8 @@ export interface SimulatorOptions {
   cameras: number;
   rateHz: number;
   style: PathStyle;
+  /** Per rig, overriding `style` (two operators: a dolly and a handheld). */
+  styles?: readonly PathStyle[];
   /** Standard deviation of added position noise, m (tracker jitter). */
   noiseM?: number;
   /** Probability per second of a dropout (the rig stops sending for `dropoutS`). */
@@ -70,7 +72,7 @@ export class Simulator {
         this.dropUntilS[i] = tS + dropoutS;
         continue;
       }
-      const pose = cameraPathAt(tS, { style: this.options.style, index: i }, this.poses[i]!);
+      const pose = cameraPathAt(tS, { style: this.options.styles?.[i] ?? this.options.style, index: i }, this.poses[i]!);
       if (noiseM > 0) for (let k = 0; k < 3; k++) pose.position[k] = pose.position[k]! + noiseM * this.gaussian();
       this.options.send({ cameraId: this.cameraId(i), tS, unixTimeS, pose });
       this.sent++;

@@ -34,6 +34,8 @@ export const EngineConfigSchema = z.object({
   otioMulticastIf: z.string().refine((v) => isIPv4(v), { message: 'must be an IPv4 address (the local address of the interface to join on)' }).optional(),
   host: z.string().min(1).default('127.0.0.1'),
   dataDir: z.string().min(1).default('./data'),
+  /** Scene the walls open on (a `scenes/` id, or `demo` for the procedural plaza); undefined = the plaza. `npm start` opens the rooftop. */
+  scene: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'scene must be a scene id such as city-rooftop-dusk or demo').optional(),
   /** Path to a stage JSON; undefined = built-in demo stage. */
   stage: z.string().min(1).optional(),
   fps: z.coerce
@@ -69,6 +71,7 @@ const FLAGS = {
   host: ['host', 'VP_HOST'],
   'data-dir': ['dataDir', 'VP_DATA_DIR'],
   stage: ['stage', 'VP_STAGE'],
+  scene: ['scene', 'VP_SCENE'],
   fps: ['fps', 'VP_FPS'],
   simulate: ['simulate', 'VP_SIMULATE'],
   tokens: ['tokens', 'VP_TOKENS'],

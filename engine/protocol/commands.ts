@@ -46,7 +46,7 @@ export const COMMANDS = {
     args: z.strictObject({ walls: z.union([z.literal('*'), z.array(z.string()).max(64)]).optional(), director: z.boolean().optional() }),
     doc: '`{walls?: "*" | [ids], director?: boolean}`: which walls\' projections this client gets, and whether it gets `suggestions` and `audit` events (consoles do by default, render nodes connected with `?wall=` do not)',
   },
-  'camera.select': { roles: ['director', 'operator'], args: z.strictObject({ cameraId: Id(64) }), doc: '`{cameraId}`: the camera whose inner frustum the walls show' },
+  'camera.select': { roles: ['director', 'operator'], args: z.strictObject({ cameraId: Id(64) }), doc: '`{cameraId}`: the hero camera, which the console\'s camera view and the AI director follow (the walls show every enabled camera\'s frustum)' },
   'camera.frustum': {
     roles: TRACKING,
     args: z.strictObject({

@@ -46,6 +46,16 @@ export class SceneControl {
     return this.switchTo(sceneId, name, SCENE_SWAP_DELAY_S);
   }
 
+  /** At start: the walls open on `sceneId` from frame 0; false (the plaza stays) when it is not a valid scene. */
+  open(sceneId: string): boolean {
+    if (sceneId === DEMO_SCENE.id) return true;
+    const name = this.library?.get(sceneId)?.name;
+    if (!name) return false;
+    this.current = { id: sceneId, name, version: 0, swapAtFrame: 0 };
+    this.options.onSceneChanged(this.pois());
+    return true;
+  }
+
   /** Points of interest of the current scene (copies). */
   pois(): PointOfInterest[] {
     if (this.current.id === DEMO_SCENE.id) return DEMO_SCENE_POIS;

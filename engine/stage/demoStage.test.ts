@@ -27,14 +27,17 @@ function visibleSections(main: StageWall, eye: Readonly<Vec3>, rotation: Readonl
 }
 
 describe('demoStage', () => {
-  it('is JSON-compatible and resolves: a 12-chord main wall and a ceiling, one Super 35 camera', () => {
+  it('is JSON-compatible and resolves: a 12-chord main wall and a ceiling, two Super 35 cameras (A on top)', () => {
     expect(JSON.parse(JSON.stringify(DEMO_STAGE_CONFIG))).toEqual(DEMO_STAGE_CONFIG);
     const stage = demoStage();
     expect(stage.walls.map((w) => [w.id, w.type, w.sections.length])).toEqual([
       ['main', 'curved', 12],
       ['ceiling', 'ceiling', 1],
     ]);
-    expect(stage.cameras).toEqual([{ id: 'sim-cam1', sensorWidthMm: 24.89, sensorHeightMm: 18.66, label: 'Simulated camera (Super 35)' }]);
+    expect(stage.cameras.map((c) => [c.id, c.sensorWidthMm, c.sensorHeightMm, c.color, c.innerFrustum])).toEqual([
+      ['sim-cam1', 24.89, 18.66, '#ffb020', { enabled: true, priority: 1, overscanPct: 15 }],
+      ['sim-cam2', 24.89, 18.66, '#36cfc9', { enabled: true, priority: 2, overscanPct: 15 }],
+    ]);
     expect(wall(stage, 'main').sections.every((s) => s.viewportPx[2] === 640)).toBe(true);
     expect(demoStage()).not.toBe(stage); // a fresh copy each call
   });
