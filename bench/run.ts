@@ -8,8 +8,9 @@ import { runIngestThroughput } from './suites/ingestThroughput.ts';
 import { runFanout } from './suites/fanout.ts';
 import { runSuggestionLatency } from './suites/suggestionLatency.ts';
 import { runRecording } from './suites/recording.ts';
+import { runFrusta } from './suites/frusta.ts';
 
-const SUITES = ['ingest-throughput', 'ingest-latency', 'fanout', 'suggestions', 'recording'] as const;
+const SUITES = ['ingest-throughput', 'ingest-latency', 'fanout', 'suggestions', 'recording', 'frusta'] as const;
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('-'));
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -97,6 +98,19 @@ async function main(): Promise<void> {
       'fan-out: recording': { ...r.fanoutMs.withTake, 'p99 ratio': r.fanoutMs.p99Ratio },
     });
     console.log(`take writes: ${r.write.framesPerS} frames/s, ${r.write.bytesPerS} B/s (${r.write.bytesPerFrame} B/frame), ${r.write.droppedFrames} frames dropped`);
+  }
+  if (want('frusta')) {
+    const r = await runFrusta();
+    results.frusta = r;
+    console.log(`\ninner frusta on the demo stage (13 sections): frame build (compose + encode), and a real engine with ${r.clients} clients under 8 × 240 Hz OSC (${r.repetitions} runs each, rotated)`);
+    console.table(
+      Object.fromEntries(
+        r.rows.map((row) => [
+          `${row.innerFrusta} camera${row.innerFrusta > 1 ? 's' : ''}`,
+          { 'build p50 µs': row.buildUs.p50, 'build p99 µs': row.buildUs.p99, 'frame bytes': row.frameBytes, 'tick p50 ms': row.tickMs.p50, 'tick p99 ms': row.tickMs.p99, 'fan-out p50 ms': row.fanoutMs.p50, 'fan-out p99 ms': row.fanoutMs.p99 },
+        ]),
+      ),
+    );
   }
   if (resultFile) {
     const { date: _d, node: _n, cpu: _c, cores: _k, ...suites } = results;

@@ -190,3 +190,42 @@ describe('TrackingHub', () => {
     expect(() => hub.configureSource('osc:nope', {})).toThrow(/UNKNOWN_SOURCE/);
   });
 });
+
+describe('TrackingHub lens sensors and per-camera settings', () => {
+  const pose = { position: [0, 1.6, 4] as [number, number, number], rotation: [0, 0, 0, 1] as [number, number, number, number] };
+
+  it('assumes the stage sensor (else Super 35) for a focal length without one, and says so until a source reports it', () => {
+    const clock = new ManualClock();
+    const hub = new TrackingHub({ clock, sensorFor: (id) => (id === 'otio-1' ? { widthMm: 36, heightMm: 24 } : undefined) });
+    hub.ingest('opentrackio', { kind: 'camera', cameraId: 'otio-1', ...pose, lens: { focalLengthMm: 24.305 } }, clock.nowS());
+    hub.ingest('opentrackio', { kind: 'camera', cameraId: 'otio-2', ...pose, lens: { focalLengthMm: 50 } }, clock.nowS());
+    expect(hub.latestSample('otio-1')!.lens).toMatchObject({ focalLengthMm: 24.305, sensorWidthMm: 36, sensorHeightMm: 24 });
+    expect(hub.latestSample('otio-2')!.lens).toMatchObject({ focalLengthMm: 50, sensorWidthMm: 24.89, sensorHeightMm: 18.66 });
+    expect(hub.health().map((h) => [h.cameraId, h.sensorAssumed])).toEqual([['otio-1', true], ['otio-2', true]]);
+    // The static block arrives: its width replaces the assumed sensor, and the assumed height goes with it.
+    clock.advance(0.01);
+    hub.ingest('opentrackio', { kind: 'camera', cameraId: 'otio-1', ...pose, lens: { focalLengthMm: 24.305, sensorWidthMm: 23.76 } }, clock.nowS());
+    expect(hub.latestSample('otio-1')!.lens).toEqual({ focalLengthMm: 24.305, sensorWidthMm: 23.76 });
+    expect(hub.health().find((h) => h.cameraId === 'otio-1')!.sensorAssumed).toBe(false);
+    // Later samples without it keep the reported sensor.
+    clock.advance(0.01);
+    hub.ingest('opentrackio', { kind: 'camera', cameraId: 'otio-1', ...pose, lens: { focalLengthMm: 30 } }, clock.nowS());
+    expect(hub.latestSample('otio-1')!.lens).toEqual({ focalLengthMm: 30, sensorWidthMm: 23.76 });
+  });
+
+  it('applies a camera\'s settings to each of its sources, under the source\'s own', () => {
+    const clock = new ManualClock();
+    const hub = new TrackingHub({ clock, sourceConfig: { 'camera:cam1': { latencyOffsetMs: 40 }, 'ws:cam1': { latencyOffsetMs: 10 } } });
+    hub.ingest('osc', { kind: 'camera', cameraId: 'cam1', ...pose }, clock.nowS());
+    hub.ingest('ws', { kind: 'camera', cameraId: 'cam1', ...pose }, clock.nowS() + 0.01);
+    hub.ingest('osc', { kind: 'camera', cameraId: 'cam2', ...pose }, clock.nowS());
+    expect(Object.fromEntries(hub.health().map((h) => [h.sourceId, h.latencyOffsetMs]))).toEqual({ 'osc:cam1': 40, 'ws:cam1': 10, 'osc:cam2': 0 });
+  });
+
+  it('keeps the last raw encoder counts per source for calibration', () => {
+    const clock = new ManualClock();
+    const hub = new TrackingHub({ clock });
+    hub.ingest('freed', { kind: 'camera', cameraId: 'freed-1', ...pose, encoders: { zoom: 0x8000, focus: 0x1200 } }, clock.nowS());
+    expect(hub.health()[0]!.encoders).toEqual({ zoom: 0x8000, focus: 0x1200 });
+  });
+});

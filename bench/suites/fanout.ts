@@ -104,11 +104,14 @@ function latencies(publishNs: Float64Array, recv: Float64Array, clients: number,
   return { ms, missing };
 }
 
-/** 8 cameras × 240 Hz of OSC poses from a worker thread (a tracking system is another machine, not our event loop). */
+/**
+ * 8 cameras × 240 Hz of OSC poses from a worker thread (a tracking system is another machine, not our event loop),
+ * facing the main wall so their inner frusta are on it all the time.
+ */
 function startIngestLoad(port: number): () => void {
   const count = 8 * 240 * (RUN_S + 5);
   const worker = new Worker(new URL('./latencySender.mjs', import.meta.url), {
-    workerData: { port, cameras: 8, rateHz: 240, count, sendTimesNs: new SharedArrayBuffer(count * 8) },
+    workerData: { port, cameras: 8, rateHz: 240, count, sendTimesNs: new SharedArrayBuffer(count * 8), inView: true },
   });
   return () => void worker.terminate();
 }
@@ -124,9 +127,15 @@ export interface EngineRun {
   skipped: number;
 }
 
-/** One engine run under load, stopped (with its load) before it returns. */
-/** One engine run under load with `clients` on /live; `record`: a take records the whole steady state. */
-export async function engineRun(clients: number, dataDir: string, record = false): Promise<EngineRun> {
+/** The ingest load's camera ids (bench/suites/latencySender.mjs). */
+const LOAD_CAMERA_IDS = Array.from({ length: 8 }, (_, i) => `bench${i}`);
+
+/**
+ * One engine run under load with `clients` on /live, stopped (with its load) before it returns; `record`: a take
+ * records the whole steady state; `innerFrusta`: how many of the 8 loaded cameras have their frustum on the walls
+ * (1 keeps the figures comparable with runs from before several cameras had frusta).
+ */
+export async function engineRun(clients: number, dataDir: string, record = false, innerFrusta = 1): Promise<EngineRun> {
   const config = EngineConfigSchema.parse({
     httpPort: 0,
     oscPort: 0,
@@ -140,6 +149,7 @@ export async function engineRun(clients: number, dataDir: string, record = false
   });
   const tokens = RoleTokens.parse('viewer=bench-viewer-token');
   const engine = new Engine({ config, stage: demoStage(), tokens, log: createSilentLogger(), clock: createSystemClock() });
+  for (const id of LOAD_CAMERA_IDS.slice(innerFrusta)) engine.frames.frustumSettings.configure(id, { enabled: false });
   const ports = await engine.start();
   const stopLoad = startIngestLoad(ports.osc);
   // Stamp every publish: the fan-out starts there.
