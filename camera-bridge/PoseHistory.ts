@@ -15,6 +15,9 @@ export interface PoseAt {
 const _qa: Quat = [0, 0, 0, 1]; // older bracketing rotation
 const _qb: Quat = [0, 0, 0, 1]; // newer bracketing rotation
 
+/** The default bound on prediction past the newest sample, s: 2.5 frames at 50 fps; beyond it a dropout would fling the camera. */
+export const MAX_EXTRAPOLATION_S = 0.05;
+
 export class PoseHistory {
   private readonly data: Float64Array;
   private readonly capacity: number;
@@ -25,7 +28,7 @@ export class PoseHistory {
    * @param capacity samples kept (at 240 Hz, 64 is ~0.27 s: enough to interpolate a frame behind).
    * @param maxExtrapolationS never predict further than this past the newest sample.
    */
-  constructor(capacity = 64, readonly maxExtrapolationS = 0.05) {
+  constructor(capacity = 64, readonly maxExtrapolationS = MAX_EXTRAPOLATION_S) {
     this.capacity = capacity;
     this.data = new Float64Array(capacity * STRIDE);
   }

@@ -7,6 +7,7 @@ import type { EngineClock } from '../camera-bridge/EngineClock.ts';
 import { createFreeDDecoder, DEFAULT_FREED_LENS_TABLE, type FreeDLensTable } from '../camera-bridge/freed/index.ts';
 import { createOpenTrackIoDecoder } from '../camera-bridge/opentrackio/createOpenTrackIoDecoder.ts';
 import { decodeOscPacket } from '../camera-bridge/osc/decodeOscPacket.ts';
+import { MAX_EXTRAPOLATION_S as MAX_PREDICTION_S } from '../camera-bridge/PoseHistory.ts';
 import { TrackingHub } from '../camera-bridge/TrackingHub.ts';
 import { UdpReceiver, type DatagramDecoder, type UdpMulticastOptions } from '../camera-bridge/UdpReceiver.ts';
 import { IngestEndpoint } from '../camera-bridge/websocket/IngestEndpoint.ts';
@@ -96,6 +97,8 @@ export class Engine {
   private readonly startedAtS: number;
   private readonly stageWire: StageWire;
   ports: EnginePorts | undefined;
+  /** Frames meant for the screen `presentLeadS` after their tick; LEDs `displayDelayS` later still. */
+  readonly timing: { presentLeadS: number; displayDelayS: number };
 
   constructor(options: EngineOptions) {
     this.options = options;
@@ -132,7 +135,15 @@ export class Engine {
       ...(options.takeRecordsFile && { recordsFile: options.takeRecordsFile }),
     });
     this.audit.onAppend = (record) => this.takes.onAudit(record);
-    this.frames = new FrameComposer({ stage, hub: this.hub, offsets: this.moves, moves: { activeMove: (id, out) => this.director?.activeMove(id, out) ?? false }, replay: this.takes });
+    this.timing = { presentLeadS: config.presentLeadMs / 1000, displayDelayS: stage.displayDelayFrames / config.fps };
+    this.frames = new FrameComposer({
+      stage,
+      hub: this.hub,
+      offsets: this.moves,
+      moves: { activeMove: (id, out) => this.director?.activeMove(id, out) ?? false },
+      replay: this.takes,
+      timing: this.timing,
+    });
     this.live = new LiveServer({
       nowS: () => clock.nowS(),
       wallIds: () => stage.walls.map((w) => w.id),
@@ -235,6 +246,8 @@ export class Engine {
       ports: this.ports,
       activeCameraId: this.frames.activeCameraId,
       director: this.director,
+      timing: this.timing,
+      maxPredictionS: MAX_PREDICTION_S,
     });
   }
 
@@ -308,6 +321,7 @@ export class Engine {
       stage: this.stageWire,
       scene: this.scenes.current,
       activeCameraId: this.frames.activeCameraId,
+      timing: { ...this.timing },
       allowedCommands: this.commands.allowedFor(role),
       pois: this.scenes.pois().map(({ id, name, position }) => ({ id, name, position: [...position] })),
       suggestions: receivesDirectorTraffic ? (this.director?.latestSuggestions ?? null) : null,

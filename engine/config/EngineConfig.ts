@@ -55,6 +55,12 @@ export const EngineConfigSchema = z.object({
    * a core (2 ms of every 20 ms frame = 10 %). 0 = timers only (about 1 ms of jitter, no CPU).
    */
   clockSpinMs: z.coerce.number().min(0).max(10).default(2),
+  /**
+   * Frames are meant for the screen this long after their tick, ms: render nodes show each at the refresh that
+   * reaches the screen then, so every wall shows it at the same instant. It must cover the fan-out to the slowest
+   * node; more is more latency.
+   */
+  presentLeadMs: z.coerce.number().min(0).max(200).default(16),
   /** Where the AI director's model runs: its own worker thread (default), or the engine's main thread. */
   aiThread: z.enum(['worker', 'main']).default('worker'),
 });
@@ -80,6 +86,7 @@ const FLAGS = {
   verbose: ['verbose', 'VP_VERBOSE'],
   'clock-spin-ms': ['clockSpinMs', 'VP_CLOCK_SPIN_MS'],
   'ai-thread': ['aiThread', 'VP_AI_THREAD'],
+  'present-lead-ms': ['presentLeadMs', 'VP_PRESENT_LEAD_MS'],
 } as const;
 
 /** Never echoed back in an error: they may be pasted into logs and tickets. */

@@ -48,6 +48,12 @@ export interface FrameComposerOptions {
   replay?: ReplaySource;
   /** Per-camera frustum settings; default: from the stage's cameras. */
   frustumSettings?: InnerFrustumSettings;
+  /**
+   * Frames are meant for the screen `presentLeadS` after their tick, and LEDs emit them `displayDelayS` after that:
+   * the walls' poses are predicted for then (bounded by the pose history's extrapolation limit; held for a stale
+   * camera). Default 0 and 0: the pose at the tick.
+   */
+  timing?: { presentLeadS: number; displayDelayS: number };
 }
 
 export class FrameComposer {
@@ -69,6 +75,8 @@ export class FrameComposer {
   /** This frame's cameras with an enabled frustum, top first (reused). */
   private readonly drawOrder: CameraSnapshot[] = [];
   readonly frustumSettings: InnerFrustumSettings;
+  readonly timing: { presentLeadS: number; displayDelayS: number };
+  private readonly predicted = createPoseAt();
 
   constructor(options: FrameComposerOptions) {
     this.stage = options.stage;
@@ -77,11 +85,13 @@ export class FrameComposer {
     this.moves = options.moves;
     this.replay = options.replay;
     this.frustumSettings = options.frustumSettings ?? new InnerFrustumSettings(options.stage.cameras);
+    this.timing = options.timing ?? { presentLeadS: 0, displayDelayS: 0 };
     this.liveSubjects = options.hub.subjectList();
     this.activeCameraId = options.stage.cameras[0]?.id ?? null;
     this.snapshot = {
       frame: 0,
       timeS: 0,
+      presentAtS: 0,
       timecode: '',
       activeCameraId: null,
       cameras: [],
@@ -106,6 +116,9 @@ export class FrameComposer {
     snap.frame = frame;
     snap.timeS = timeS;
     snap.timecode = timecode;
+    snap.presentAtS = nowS + this.timing.presentLeadS;
+    // When the wall's light reaches the camera: the walls show the camera where it will be then.
+    const emitAtS = snap.presentAtS + this.timing.displayDelayS;
     const replayed = this.replay?.next() ?? null;
     if (replayed) return this.composeReplay(replayed);
     snap.activeCameraId = this.activeCameraId;
@@ -119,16 +132,20 @@ export class FrameComposer {
       const cam = this.cameraSlot(id);
       copyVec3(pose.position, cam.trackedPosition);
       copyQuat(pose.rotation, cam.trackedRotation);
-      copyVec3(pose.position, cam.position);
-      copyQuat(pose.rotation, cam.rotation);
+      cam.stale = this.hub.isCameraStale(id, nowS);
+      // Predicted for when the wall emits it; a stale camera holds its last measured pose instead of drifting on.
+      const latest = this.hub.latestSample(id);
+      const predictAtS = cam.stale ? Math.min(nowS, latest?.tS ?? nowS) : emitAtS;
+      const shown = predictAtS === nowS ? pose : (this.hub.sampleCamera(id, predictAtS, this.predicted) ?? pose);
+      copyVec3(shown.position, cam.position);
+      copyQuat(shown.rotation, cam.rotation);
       this.offsets.apply(id, cam.position, cam.rotation);
-      const lens = this.hub.latestSample(id)?.lens ?? DEFAULT_LENS;
+      const lens = latest?.lens ?? DEFAULT_LENS;
       cam.lens = lens;
       // A camera the stage does not list takes its aspect from the sensor its source reports.
       if (!cam.listed && lens.sensorHeightMm) cam.aspect = lens.sensorWidthMm / lens.sensorHeightMm;
       cam.hFovRad = horizontalFovRad(lens.focalLengthMm, lens.sensorWidthMm);
       cam.vFovRad = 2 * Math.atan(Math.tan(cam.hFovRad / 2) / cam.aspect);
-      cam.stale = this.hub.isCameraStale(id, nowS);
       snap.cameras[count++] = cam;
     }
     snap.cameraCount = count;

@@ -30,6 +30,7 @@ function snapshot(): FrameSnapshot {
   return {
     frame: 42,
     timeS: 0.84,
+    presentAtS: 12.3456789,
     timecode: '00:00:00:42',
     activeCameraId: 'cam1',
     cameras: [cam, createCameraSnapshot('not-this-frame', 1, FRUSTUM)],
@@ -54,6 +55,7 @@ describe('FrameEncoder', () => {
       type: 'frame',
       frame: 42,
       timeS: 0.84,
+      presentAtS: 12.345679,
       timecode: '00:00:00:42',
       activeCameraId: 'cam1',
       cameras: [

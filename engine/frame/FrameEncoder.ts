@@ -8,6 +8,8 @@ import type { FrameSnapshot, MoveSnapshot, SectionSnapshot } from './FrameSnapsh
 /** The frame of one tick, in pieces so each subscription's JSON is concatenated, not re-serialised. */
 export interface FramePayload {
   frame: number;
+  /** Engine clock time the frame is meant to be on screen, s. */
+  presentAtS: number;
   /** `"type":"frame",...,"subjects":[...]`: every member but `walls`, as JSON object members. */
   head: string;
   /** wall id → serialised WallFrameWire */
@@ -17,7 +19,7 @@ export interface FramePayload {
 
 export class FrameEncoder {
   private readonly walls = new Map<string, string>();
-  private readonly payload: FramePayload = { frame: 0, head: '', walls: this.walls };
+  private readonly payload: FramePayload = { frame: 0, presentAtS: 0, head: '', walls: this.walls };
   /** The active move's plan (spec, provenance, path) as JSON members, re-serialised only when its revision changes. */
   private planJson = '';
   private planRevision = -1;
@@ -40,8 +42,9 @@ export class FrameEncoder {
       subjects += `${i ? ',' : ''}{"id":${JSON.stringify(s.subjectId)},"position":${nums(s.position, 4)},"velocity":${nums(s.velocity, 3)},"stale":${s.stale}}`;
     }
     this.payload.frame = snap.frame;
+    this.payload.presentAtS = snap.presentAtS;
     this.payload.head =
-      `"type":"frame","frame":${snap.frame},"timeS":${round(snap.timeS, 6)},"timecode":${JSON.stringify(snap.timecode)},` +
+      `"type":"frame","frame":${snap.frame},"timeS":${round(snap.timeS, 6)},"presentAtS":${round(snap.presentAtS, 6)},"timecode":${JSON.stringify(snap.timecode)},` +
       `"activeCameraId":${JSON.stringify(snap.activeCameraId)},"cameras":[${cameras}],` +
       `"move":${snap.hasMove ? this.moveJson(snap.move) : 'null'},"subjects":[${subjects}]` +
       (snap.take.recording || snap.take.playback ? `,"take":${JSON.stringify(snap.take)}` : '');

@@ -71,6 +71,8 @@ export interface FrameSnapshot {
   frame: number;
   /** Frame time on the engine timeline, s. */
   timeS: number;
+  /** Engine clock time it is meant to be on screen, s. */
+  presentAtS: number;
   timecode: string;
   activeCameraId: string | null;
   /** The first `cameraCount` entries are this frame's cameras (a pool that only grows). */

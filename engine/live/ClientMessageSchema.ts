@@ -13,6 +13,14 @@ export const CommandMessageSchema = z.strictObject({
 export const PresentedMessageSchema = z.strictObject({
   type: z.literal('presented'),
   frame: z.number().int().min(0),
+  presentedAtS: z.number().finite().optional(),
+  clockErrorMs: z.number().finite().min(0).optional(),
 });
 
-export const ClientMessageSchema = z.discriminatedUnion('type', [CommandMessageSchema, PresentedMessageSchema]);
+export const PingMessageSchema = z.strictObject({
+  type: z.literal('ping'),
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  clientSendMs: z.number().finite(),
+});
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [CommandMessageSchema, PresentedMessageSchema, PingMessageSchema]);

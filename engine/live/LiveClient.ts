@@ -20,6 +20,12 @@ export class LiveClient {
   presentedAtS = -Infinity;
   /** Frames per second it presents (running mean). */
   presentedFps = 0;
+  /** The node's own estimate of when its last frame reached the screen, engine clock, s (null before its clock synced). */
+  screenAtS: number | null = null;
+  /** Bound on the node's clock error, ms (null before it synced). */
+  clockErrorMs: number | null = null;
+  /** How late frames reach its screen after their `presentAtS`, ms (running mean; negative = early). */
+  presentLateMs: number | null = null;
   commands = 0;
   rejectedMessages = 0;
 
@@ -51,8 +57,17 @@ export class LiveClient {
     return this.key;
   }
 
-  recordPresented(frame: number, nowS: number): void {
+  /** `screenAtS`/`clockErrorMs`: the node's report; `presentAtS`: what the engine meant for that frame, if known. */
+  recordPresented(frame: number, nowS: number, screenAtS?: number, clockErrorMs?: number, presentAtS?: number): void {
     if (frame <= this.presentedFrame) return;
+    if (screenAtS !== undefined) {
+      this.screenAtS = screenAtS;
+      if (presentAtS !== undefined) {
+        const lateMs = (screenAtS - presentAtS) * 1000;
+        this.presentLateMs = this.presentLateMs === null ? lateMs : this.presentLateMs + 0.1 * (lateMs - this.presentLateMs);
+      }
+    }
+    if (clockErrorMs !== undefined) this.clockErrorMs = clockErrorMs;
     const dtS = nowS - this.presentedAtS;
     const frames = frame - this.presentedFrame;
     if (this.presentedFrame >= 0 && dtS > 0) {

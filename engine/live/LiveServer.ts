@@ -9,6 +9,7 @@ import type { FramePayload } from '../frame/FrameEncoder.ts';
 import type { RenderNodeHealthWire } from '../protocol/health.ts';
 import { ClientMessageSchema, MAX_LIVE_MESSAGE_BYTES } from './ClientMessageSchema.ts';
 import { LiveClient } from './LiveClient.ts';
+import { PresentSync } from './PresentSync.ts';
 
 /** Skip frames for a client whose unsent bytes exceed this (~ a few frames): never buffer unbounded. */
 export const MAX_BUFFERED_BYTES = 512 * 1024;
@@ -46,6 +47,8 @@ export class LiveServer {
   private readonly serialised = new Map<string, string>();
   /** The last published frame number. */
   frame = -1;
+  /** When each recent frame was meant for, and when the render nodes say it reached their screens. */
+  readonly sync = new PresentSync();
   rejectedMessages = 0;
 
   constructor(options: LiveServerOptions) {
@@ -90,6 +93,7 @@ export class LiveServer {
   /** Send this tick's frame to every client; a client with a full send buffer skips it (counted). */
   publish(payload: FramePayload): void {
     this.frame = payload.frame;
+    this.sync.published(payload.frame, payload.presentAtS);
     this.serialised.clear();
     for (const client of this.clients.values()) {
       if (client.ws.readyState !== client.ws.OPEN) continue;
@@ -138,6 +142,8 @@ export class LiveServer {
           inSync,
           framesSent: c.framesSent,
           framesDropped: c.framesDropped,
+          clockErrorMs: c.clockErrorMs === null ? null : Math.round(c.clockErrorMs * 100) / 100,
+          presentLateMs: c.presentLateMs === null ? null : Math.round(c.presentLateMs * 100) / 100,
         };
       });
   }
@@ -162,8 +168,15 @@ export class LiveServer {
       return this.refuse(client, `${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }
     const msg = parsed.data;
+    if (msg.type === 'ping') {
+      // Answered now, not at the tick: the node's clock estimate is only as good as this reply is prompt.
+      const engineReceiveS = this.options.nowS();
+      this.sendTo(client, `{"type":"pong","id":${msg.id},"clientSendMs":${msg.clientSendMs},"engineReceiveS":${engineReceiveS},"engineSendS":${this.options.nowS()}}`);
+      return;
+    }
     if (msg.type === 'presented') {
-      client.recordPresented(msg.frame, this.options.nowS());
+      client.recordPresented(msg.frame, this.options.nowS(), msg.presentedAtS, msg.clockErrorMs, this.sync.presentAtOf(msg.frame));
+      if (client.wallId !== undefined && msg.presentedAtS !== undefined) this.sync.presented(msg.frame, msg.presentedAtS);
       return;
     }
     client.commands++;

@@ -123,8 +123,10 @@ export interface HelloMessage {
   frame: number;
   stage: StageWire;
   scene: SceneRefWire;
-  /** Camera whose inner frustum the walls show. */
+  /** The hero camera (console camera view, AI director). */
   activeCameraId: string | null;
+  /** How frames are timed: each is meant for `presentAtS` = its tick + `presentLeadS`; LEDs show pixels `displayDelayS` later. */
+  timing: { presentLeadS: number; displayDelayS: number };
   /** Commands this client's role may send: the UI shows only these. */
   allowedCommands: string[];
   /** Points of interest of the current scene. */
@@ -185,6 +187,12 @@ export interface FrameMessage {
   frame: number;
   /** Frame time on the engine timeline, s. */
   timeS: number;
+  /**
+   * Engine clock time the frame is meant to be on screen, s (render nodes map it to their clock with `ping`/`pong`
+   * and show it at the refresh that reaches the screen then); the poses are predicted for it plus the stage's
+   * display delay.
+   */
+  presentAtS: number;
   timecode: string;
   activeCameraId: string | null;
   cameras: CameraFrameWire[];
@@ -225,7 +233,16 @@ export interface ErrorMessage {
   reason: string;
 }
 
-export type ServerMessage = HelloMessage | FrameMessage | SuggestionsMessage | AckMessage | EventMessage | ErrorMessage;
+/** The engine's answer to a `ping`, sent at once (not at the tick): the two engine clock readings, s. */
+export interface PongMessage {
+  type: 'pong';
+  id: number;
+  clientSendMs: number;
+  engineReceiveS: number;
+  engineSendS: number;
+}
+
+export type ServerMessage = HelloMessage | FrameMessage | SuggestionsMessage | AckMessage | EventMessage | ErrorMessage | PongMessage;
 
 // ── Client → server ──────────────────────────────────────────────────────────
 
@@ -240,6 +257,17 @@ export interface CommandMessage {
 export interface PresentedMessage {
   type: 'presented';
   frame: number;
+  /** When the node estimates the frame reached its screen, engine clock, s (absent before its clock is synced). */
+  presentedAtS?: number;
+  /** The node's clock offset error bound, ms. */
+  clockErrorMs?: number;
 }
 
-export type ClientMessage = CommandMessage | PresentedMessage;
+/** Clock sync (NTP-style): the client's own clock when it sent this, ms; answered by `pong`. */
+export interface PingMessage {
+  type: 'ping';
+  id: number;
+  clientSendMs: number;
+}
+
+export type ClientMessage = CommandMessage | PresentedMessage | PingMessage;

@@ -70,6 +70,30 @@ export interface RenderNodeHealthWire {
   inSync: boolean;
   framesSent: number;
   framesDropped: number;
+  /** The node's clock-offset error bound, ms (null before its first ping/pong). */
+  clockErrorMs: number | null;
+  /** How late its frames reach its screen after their `presentAtS`, ms (running mean; null before it synced). */
+  presentLateMs: number | null;
+}
+
+/** One stage of the camera-to-wall delay: how long, and whether it is measured, configured or a fixed estimate. */
+export interface DelayStageWire {
+  ms: number | null;
+  how: 'measured' | 'configured' | 'estimated';
+  /** What it is, for the console. */
+  what: string;
+}
+
+/** Tracker → engine → node → display for the hero camera, ms; what prediction covers of it. */
+export interface DelayBudgetWire {
+  cameraId: string | null;
+  tracker: DelayStageWire;
+  engine: DelayStageWire;
+  node: DelayStageWire;
+  display: DelayStageWire;
+  totalMs: number;
+  /** How far ahead the walls predict the camera (present lead + display delay, bounded by the pose history), ms. */
+  predictedMs: number;
 }
 
 export interface DirectorHealthWire {
@@ -109,4 +133,7 @@ export interface EngineHealthWire {
   frameClock: { frames: number; skipped: number; errors: number; lateMs: PercentilesWire; tickMs: PercentilesWire & { n: number } };
   live: { clients: number; rejectedMessages: number };
   renderNodes: RenderNodeHealthWire[];
+  /** Spread of the times the render nodes say each recent frame reached their screens, ms. */
+  renderSync: { frames: number; skewMsP50: number | null; skewMsP99: number | null };
+  delayBudget: DelayBudgetWire;
 }

@@ -8,7 +8,7 @@ import type { RollingSummary } from '../clock/RollingSummary.ts';
 import type { DirectorSession } from '../director/DirectorSession.ts';
 import { WorkerSuggestionSource } from '../director/worker/WorkerSuggestionSource.ts';
 import type { LiveServer } from '../live/LiveServer.ts';
-import type { DirectorHealthWire, EngineHealthWire } from '../protocol/health.ts';
+import type { DelayStageWire, DirectorHealthWire, EngineHealthWire } from '../protocol/health.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
@@ -34,6 +34,9 @@ export interface EngineParts {
   ports: EnginePorts | undefined;
   activeCameraId: string | null;
   director: DirectorSession | undefined;
+  timing: { presentLeadS: number; displayDelayS: number };
+  /** How far past its newest sample a pose may be extrapolated, s. */
+  maxPredictionS: number;
 }
 
 export function engineHealth(p: EngineParts): EngineHealthWire {
@@ -60,7 +63,35 @@ export function engineHealth(p: EngineParts): EngineHealthWire {
     frameClock: { ...p.frameClock.stats(), tickMs: p.tickMs.summarize() },
     live: { clients: p.live.clientCount, rejectedMessages: p.live.rejectedMessages },
     renderNodes,
+    renderSync: p.live.sync.summary(),
+    delayBudget: delayBudget(p, sources, renderNodes),
   };
+}
+
+/** The hero camera's delay from the tracker to the LEDs, measured where the engine can, configured where it cannot. */
+function delayBudget(p: EngineParts, sources: EngineHealthWire['sources'], nodes: EngineHealthWire['renderNodes']): EngineHealthWire['delayBudget'] {
+  const hero = sources.filter((s) => s.cameraId === p.activeCameraId && !s.stale);
+  const measured = hero.find((s) => s.latencyMs !== null);
+  const offsetMs = hero[0]?.latencyOffsetMs ?? 0;
+  const tracker: DelayStageWire = measured
+    ? { ms: round2(measured.latencyMs! + offsetMs), how: 'measured', what: `sender timestamp to engine (${measured.sourceId}) + offset` }
+    : { ms: offsetMs, how: 'configured', what: 'latency offset (the source sends no timestamp)' };
+  const tick = p.tickMs.summarize();
+  // A sample waits half a frame for the tick on average, then the tick's own processing.
+  const engine: DelayStageWire = { ms: round2(500 / p.fps + tick.p50), how: 'measured', what: 'wait for the tick (half a frame) + tick processing p50' };
+  const late = nodes.map((n) => n.presentLateMs).filter((v): v is number => v !== null);
+  const leadMs = p.timing.presentLeadS * 1000;
+  const node: DelayStageWire = late.length
+    ? { ms: round2(leadMs + Math.max(...late)), how: 'measured', what: 'present lead + the latest node\'s lateness' }
+    : { ms: leadMs, how: 'configured', what: 'present lead (no render node reports yet)' };
+  const display: DelayStageWire = { ms: round2(p.timing.displayDelayS * 1000), how: 'configured', what: 'LED processor delay (stage displayDelayFrames)' };
+  const totalMs = round2((tracker.ms ?? 0) + (engine.ms ?? 0) + (node.ms ?? 0) + (display.ms ?? 0));
+  const predictedMs = round2(Math.min((p.timing.presentLeadS + p.timing.displayDelayS) * 1000, p.maxPredictionS * 1000));
+  return { cameraId: p.activeCameraId, tracker, engine, node, display, totalMs, predictedMs };
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
 }
 
 /** Refresh stats, and where the model runs: in its worker, also the inference time there and how often it restarted. */

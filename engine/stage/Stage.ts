@@ -12,6 +12,8 @@ export interface Stage {
   lockCameras: boolean;
   /** The fixed eye the outer frustum (lighting, reflections) is rendered from, metres. */
   outerViewpoint: Vec3;
+  /** LED processor and panel delay after a render node shows a frame, frames. */
+  displayDelayFrames: number;
   /** Where a camera may be moved to, metres; undefined = anywhere. */
   safeVolume: { min: Vec3; max: Vec3 } | undefined;
 }
@@ -74,6 +76,7 @@ export function resolveStage(config: StageConfig): Stage {
     })),
     lockCameras: config.lockCameras,
     outerViewpoint: [...config.outerViewpoint],
+    displayDelayFrames: config.displayDelayFrames,
     safeVolume: config.safeVolume ? { min: [...config.safeVolume.min], max: [...config.safeVolume.max] } : undefined,
   };
 }

@@ -135,6 +135,11 @@ export const StageConfigSchema = z
     lockCameras: z.boolean().default(false),
     /** The fixed stage eye the outer frustum (lighting and reflections) is rendered from, metres. */
     outerViewpoint: Vec3Schema.default([...DEFAULT_OUTER_VIEWPOINT]),
+    /**
+     * LED processor and panel delay, frames: the wall emits a frame this long after its render node shows it. Measure
+     * it with the pan-stop calibration (README "Delay budget"); the walls show each camera where it will be then.
+     */
+    displayDelayFrames: z.number().min(0).max(10).default(0),
     /** Where a camera may be moved to (AI director moves are clamped to it), metres. */
     safeVolume: z
       .strictObject({ min: Vec3Schema, max: Vec3Schema })

@@ -1,5 +1,6 @@
 // Browser side of /live: connects with the page's token, reconnects with backoff, hands typed messages to the page.
 import type { ClientMessage, ServerMessage } from '../../engine/protocol/LiveMessages.ts';
+import { ClockOffsetEstimator } from './ClockOffsetEstimator.ts';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -8,7 +9,19 @@ export interface LiveConnectionOptions {
   params?: Record<string, string>;
   onMessage: (message: ServerMessage) => void;
   onState?: (state: ConnectionState) => void;
+  /** Keep an estimate of the engine's clock (`clock`) with pings: render nodes schedule frames with it. */
+  clockSync?: boolean;
 }
+
+/**
+ * Pings right after connecting (a first estimate within a quarter second), then one a second; ten a second while
+ * the estimate is worse than GOOD_CLOCK_MS (a page busy loading a scene answers late, and the best exchange wins).
+ */
+const FIRST_PINGS = 5;
+const FIRST_PING_MS = 50;
+const FAST_PING_MS = 100;
+const PING_MS = 1000;
+const GOOD_CLOCK_MS = 1;
 
 /**
  * Reconnect delays, ms. Capped at 500 ms: a restarted engine must get its walls back within a second, and a few
@@ -21,6 +34,10 @@ export class LiveConnection {
   private attempt = 0;
   private stopped = false;
   state: ConnectionState = 'connecting';
+  /** The engine's clock as seen from this page (fed only with `clockSync`); reset on every reconnect. */
+  clock = new ClockOffsetEstimator();
+  private pingTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingId = 0;
 
   constructor(private readonly options: LiveConnectionOptions) {
     this.connect();
@@ -34,7 +51,14 @@ export class LiveConnection {
 
   close(): void {
     this.stopped = true;
+    clearTimeout(this.pingTimer);
     this.ws?.close();
+  }
+
+  private ping(): void {
+    this.send({ type: 'ping', id: ++this.pingId, clientSendMs: performance.now() });
+    const nextMs = this.pingId < FIRST_PINGS ? FIRST_PING_MS : this.clock.errorMs > GOOD_CLOCK_MS ? FAST_PING_MS : PING_MS;
+    this.pingTimer = setTimeout(() => this.ping(), nextMs);
   }
 
   private connect(): void {
@@ -50,15 +74,28 @@ export class LiveConnection {
     ws.onopen = () => {
       this.attempt = 0;
       this.setState('open');
+      if (this.options.clockSync) {
+        // A restarted engine has a new clock.
+        this.clock = new ClockOffsetEstimator();
+        this.pingId = 0;
+        clearTimeout(this.pingTimer);
+        this.ping();
+      }
     };
     ws.onmessage = (event) => {
       try {
-        this.options.onMessage(JSON.parse(event.data as string) as ServerMessage);
+        const message = JSON.parse(event.data as string) as ServerMessage;
+        if (message.type === 'pong') {
+          this.clock.add({ clientSendMs: message.clientSendMs, engineReceiveS: message.engineReceiveS, engineSendS: message.engineSendS, clientReceiveMs: performance.now() });
+          return;
+        }
+        this.options.onMessage(message);
       } catch (err) {
         console.error('bad message from engine', err);
       }
     };
     ws.onclose = () => {
+      clearTimeout(this.pingTimer);
       this.setState('closed');
       if (this.stopped) return;
       const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)]!;

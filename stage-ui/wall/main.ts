@@ -2,6 +2,8 @@
 import * as THREE from 'three';
 import type { FrameMessage, HelloMessage, ServerMessage } from '../../engine/protocol/LiveMessages.ts';
 import { LiveConnection, type ConnectionState } from '../live/LiveConnection.ts';
+import { FrameScheduler } from './FrameScheduler.ts';
+import { PresentLog } from './PresentLog.ts';
 import { SceneSwitcher } from '../scene/SceneSwitcher.ts';
 import { WallRenderer, type WallLook } from './WallRenderer.ts';
 import { WallTakeTally } from './WallTakeTally.ts';
@@ -35,6 +37,11 @@ const scenes = new SceneSwitcher({
   },
 });
 let latest: FrameMessage | undefined;
+const scheduler = new FrameScheduler<FrameMessage>();
+const presentLog = new PresentLog();
+/** Display refresh interval, ms (running mean of animation-frame spacing). */
+let refreshMs = 1000 / 60;
+let lastRafMs = 0;
 let renderedFrame = -1;
 let connection: ConnectionState = 'connecting';
 let fps = 0;
@@ -51,11 +58,32 @@ const status: {
   heightPx: number;
   /** The drawn frame's take state: recording, and the index of the played take's frame (null: live tracking). */
   take: { recording: boolean; playbackIndex: number | null };
-} = { wallId, frame: -1, fps: 0, connection, scene: '', widthPx: 0, heightPx: 0, take: { recording: false, playbackIndex: null } };
+  /** The engine clock estimate: offset (engine − page, ms) and its error bound, ms. */
+  clock: { offsetMs: number | null; errorMs: number | null };
+  /** Frames due but never shown; refresh interval, ms. */
+  droppedFrames: number;
+  refreshMs: number;
+  /** Every presented frame: number, when it reached the screen (Unix ms, this machine's clock), the first camera's focal length. */
+  presentLog: () => { frames: number[]; atUnixMs: number[]; focalLengthMm: number[] };
+} = {
+  wallId,
+  frame: -1,
+  fps: 0,
+  connection,
+  scene: '',
+  widthPx: 0,
+  heightPx: 0,
+  take: { recording: false, playbackIndex: null },
+  clock: { offsetMs: null, errorMs: null },
+  droppedFrames: 0,
+  refreshMs,
+  presentLog: () => presentLog.read(),
+};
 (window as unknown as { vantageWall: typeof status }).vantageWall = status;
 
 const live = new LiveConnection({
   params: { wall: wallId },
+  clockSync: true,
   onState: (s) => {
     connection = s;
     status.connection = s;
@@ -63,7 +91,10 @@ const live = new LiveConnection({
   },
   onMessage: (m: ServerMessage) => {
     if (m.type === 'hello') onHello(m);
-    else if (m.type === 'frame') latest = m;
+    else if (m.type === 'frame') {
+      latest = m;
+      scheduler.push(m);
+    }
     else if (m.type === 'event' && m.name === 'scene.loaded') scenes.request(m.data as HelloMessage['scene']);
     else if (m.type === 'error') console.warn('engine:', m.reason);
   },
@@ -86,12 +117,19 @@ function onHello(hello: HelloMessage): void {
   status.widthPx = wall.widthPx;
   status.heightPx = wall.heightPx;
   renderedFrame = -1;
+  scheduler.reset();
 }
 
 function tick(nowMs: number): void {
   requestAnimationFrame(tick);
-  if (!wall || !latest || latest.frame === renderedFrame) return;
-  const frame = latest;
+  if (lastRafMs > 0 && nowMs - lastRafMs > 0 && nowMs - lastRafMs < 100) refreshMs += 0.05 * (nowMs - lastRafMs - refreshMs);
+  lastRafMs = nowMs;
+  if (!wall) return;
+  // What this callback draws reaches the screen about one refresh later: show the frame meant for then.
+  const displayAtMs = nowMs + refreshMs;
+  const displayAtS = live.clock.engineTimeS(displayAtMs);
+  const frame = scheduler.pick(displayAtS);
+  if (!frame) return;
   // Scene swaps happen at a frame boundary, the same engine frame on every wall.
   if (scenes.update(frame.frame) && scenes.current) {
     wall.setScene(scenes.current.scene, scenes.current.exposure, scenes.current.ledGain);
@@ -102,7 +140,13 @@ function tick(nowMs: number): void {
   wall.setFrame(frame);
   wall.render();
   renderedFrame = frame.frame;
-  live.send({ type: 'presented', frame: frame.frame });
+  const clockErrorMs = live.clock.errorMs;
+  live.send({ type: 'presented', frame: frame.frame, ...(displayAtS !== null && { presentedAtS: displayAtS, clockErrorMs }) });
+  presentLog.push(frame.frame, performance.timeOrigin + displayAtMs, frame.cameras[0]?.lens.focalLengthMm ?? 0);
+  status.clock.offsetMs = live.clock.offsetMs;
+  status.clock.errorMs = Number.isFinite(clockErrorMs) ? clockErrorMs : null;
+  status.droppedFrames = scheduler.dropped;
+  status.refreshMs = refreshMs;
   if (lastPresentMs > 0) fps += 0.1 * (1000 / Math.max(1, nowMs - lastPresentMs) - fps);
   lastPresentMs = nowMs;
   status.frame = frame.frame;
@@ -122,6 +166,7 @@ function updateOverlay(frame?: FrameMessage): void {
     `wall ${wallId}  ${wall ? `${wall.widthPx}×${wall.heightPx}` : ''}`,
     `frame ${f?.frame ?? '–'}  ${f?.timecode ?? ''}`,
     `${Math.round(fps)} fps  lag ${lag}  ${connection}`,
+    `clock ${status.clock.errorMs === null ? 'not synced' : `±${status.clock.errorMs.toFixed(2)} ms`}  dropped ${status.droppedFrames}`,
     `camera ${f?.activeCameraId ?? '–'}  scene ${scenes.current?.id ?? '–'}`,
     ...(sceneStatus ? [sceneStatus] : []),
   ].join('\n');
