@@ -9,8 +9,10 @@ import { runFanout } from './suites/fanout.ts';
 import { runSuggestionLatency } from './suites/suggestionLatency.ts';
 import { runRecording } from './suites/recording.ts';
 import { runFrusta } from './suites/frusta.ts';
+import { runLatencyToPixel } from './suites/latencyToPixel.ts';
+import { runRenderSync } from './suites/renderSync.ts';
 
-const SUITES = ['ingest-throughput', 'ingest-latency', 'fanout', 'suggestions', 'recording', 'frusta'] as const;
+const SUITES = ['ingest-throughput', 'ingest-latency', 'fanout', 'suggestions', 'recording', 'frusta', 'latency-to-pixel', 'render-sync'] as const;
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('-'));
 const want = (name: string) => only.length === 0 || only.includes(name);
@@ -111,6 +113,24 @@ async function main(): Promise<void> {
         ]),
       ),
     );
+  }
+  if (want('latency-to-pixel')) {
+    const r = await runLatencyToPixel();
+    results.latencyToPixel = r;
+    console.log(`\ntracking packet → pixel on the page, headless Chromium, ${r.rateHz} Hz OSC, engine at ${r.fps} fps, present lead ${r.presentLeadMs} ms`);
+    console.table({
+      'bare ws page (baseline)': { ...r.baseline.ms, 'p50 refreshes': r.baseline.frames.p50, 'p99 refreshes': r.baseline.frames.p99, 'refresh ms': r.baseline.refreshMs, unseen: r.baseline.unseen, 'pixels match': r.baseline.pixelsMatch },
+      'engine wall page': { ...r.engine.ms, 'p50 refreshes': r.engine.frames.p50, 'p99 refreshes': r.engine.frames.p99, 'refresh ms': r.engine.refreshMs, unseen: r.engine.unseen, 'pixels match': r.engine.pixelsMatch },
+    });
+    console.log(`engine p99 − baseline p99 = ${r.p99ExtraMs} ms (goal: within one tick + one refresh = ${r.goalMs} ms)`);
+  }
+  if (want('render-sync')) {
+    const r = await runRenderSync();
+    results.renderSync = r;
+    console.log(`\n${r.nodes} wall render nodes in ${r.browsers} headless Chromiums at scale ${r.scale}, engine at ${r.fps} fps, present lead ${r.presentLeadMs} ms`);
+    console.log(`frames in the window ${r.framesInWindow}: shown by every node ${r.framesShownByAll}, by two or more ${r.framesShownByTwoOrMore} (${r.nodesPerFrame} nodes each on average)`);
+    console.log(`skew among the nodes that showed a frame, ms: p50 ${r.skewMs.p50}  p99 ${r.skewMs.p99}  max ${r.skewMs.max}  (${r.skewRefreshes.p50} / ${r.skewRefreshes.p99} refreshes of the slowest node)`);
+    console.table(r.perNode);
   }
   if (resultFile) {
     const { date: _d, node: _n, cpu: _c, cores: _k, ...suites } = results;

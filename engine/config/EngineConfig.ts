@@ -60,7 +60,7 @@ export const EngineConfigSchema = z.object({
    * reaches the screen then, so every wall shows it at the same instant. It must cover the fan-out to the slowest
    * node; more is more latency.
    */
-  presentLeadMs: z.coerce.number().min(0).max(200).default(16),
+  presentLeadMs: z.coerce.number().min(0).max(200).default(8),
   /** Where the AI director's model runs: its own worker thread (default), or the engine's main thread. */
   aiThread: z.enum(['worker', 'main']).default('worker'),
 });

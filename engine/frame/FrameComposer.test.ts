@@ -72,3 +72,43 @@ describe('FrameComposer with several cameras', () => {
     expect(walkIn.frustum.color).not.toBe(snap.cameras.find((c) => c.id === 'cam-b')!.frustum.color);
   });
 });
+
+describe('FrameComposer prediction', () => {
+  const view = (x: number) => ({ kind: 'camera' as const, cameraId: 'cam-a', position: [x, 2, 3] as [number, number, number], rotation: [0, 0, 0, 1] as [number, number, number, number] });
+
+  function moving(timing: { presentLeadS: number; displayDelayS: number }) {
+    const clock = new ManualClock();
+    const hub = new TrackingHub({ clock, staleTimeoutS: 0.1 });
+    const composer = new FrameComposer({ stage, hub, offsets: new CameraMoves(), timing });
+    // 1 m/s along x, sampled at 100 Hz, the filter off so the numbers are exact.
+    for (let i = 0; i <= 10; i++) {
+      clock.timeS = i / 100;
+      hub.ingest('osc', view(i / 100), clock.nowS());
+      if (i === 0) hub.configureSource('osc:cam-a', { filter: { enabled: false, position: { minCutoffHz: 1, beta: 0, dCutoffHz: 1 }, rotation: { minCutoffHz: 1, beta: 0, dCutoffHz: 1 } } });
+    }
+    return { clock, composer };
+  }
+
+  it('shows the camera where it will be when the LEDs emit the frame, tracked pose as measured (hand-worked)', () => {
+    // Newest sample x = 0.10 m at t = 0.10 s; lead 16 ms + display 20 ms: shown at x = 0.10 + 0.036 = 0.136 m.
+    const { clock, composer } = moving({ presentLeadS: 0.016, displayDelayS: 0.02 });
+    const snap = composer.compose(5, 0.1, '', clock.nowS());
+    const cam = snap.cameras[0]!;
+    expect(snap.presentAtS).toBeCloseTo(0.116, 9);
+    expect(cam.position[0]).toBeCloseTo(0.136, 6);
+    expect(cam.trackedPosition[0]).toBeCloseTo(0.1, 6);
+  });
+
+  it('never predicts further than the pose history allows (50 ms)', () => {
+    const { clock, composer } = moving({ presentLeadS: 0.05, displayDelayS: 0.1 });
+    expect(composer.compose(5, 0.1, '', clock.nowS()).cameras[0]!.position[0]).toBeCloseTo(0.15, 6);
+  });
+
+  it('holds a stale camera at its last measured pose instead of flinging it on', () => {
+    const { clock, composer } = moving({ presentLeadS: 0.016, displayDelayS: 0.02 });
+    clock.timeS = 0.5; // 0.4 s without a sample: stale
+    const cam = composer.compose(25, 0.5, '', clock.nowS()).cameras[0]!;
+    expect(cam.stale).toBe(true);
+    expect(cam.position[0]).toBeCloseTo(0.1, 6);
+  });
+});

@@ -71,14 +71,19 @@ interface SectionView {
 /**
  * Frusta are layered bottom first: the outer frustum, then each section's inner frusta from the lowest priority to
  * the highest, each a pass that mixes one camera's render over what is there (ping-pong between two targets), so
- * three render targets serve any number of cameras. The frame lists each section's frusta top first.
+ * four render targets serve any number of cameras. The frame lists each section's frusta top first. The outer
+ * frustum is seen from a fixed eye and scenes are static, so it is rendered once per scene, not per frame (on a
+ * software-GL node it was most of the frame).
  */
 export class WallRenderer {
   readonly renderer: THREE.WebGLRenderer;
   readonly widthPx: number;
   readonly heightPx: number;
   private readonly sections: SectionView[];
-  /** Ping-pong pair: the outer frustum lands in the first, each layer moves the wall to the other. */
+  /** The outer frustum, kept until the scene changes. */
+  private readonly outerTarget: THREE.WebGLRenderTarget;
+  private outerDirty = true;
+  /** Ping-pong pair: each layer mixes one camera over the wall so far, from one into the other. */
   private readonly wallTargets: [THREE.WebGLRenderTarget, THREE.WebGLRenderTarget];
   private readonly innerTarget: THREE.WebGLRenderTarget;
   private readonly innerCamera = new THREE.Camera();
@@ -86,6 +91,8 @@ export class WallRenderer {
   private readonly quad: THREE.Mesh;
   private readonly quadCamera = new THREE.Camera();
   private readonly present: THREE.ShaderMaterial;
+  /** Per section, the target holding its composited wall so far (reused every render). */
+  private readonly sectionSource: THREE.WebGLRenderTarget[];
   private readonly cameraColors = new Map<string, THREE.Color>();
   private readonly fallbackColor = new THREE.Color('#ffffff');
   private frame: FrameMessage | undefined;
@@ -107,6 +114,7 @@ export class WallRenderer {
     // Half-float targets keep the linear light of every frustum until the one tone map at the end.
     const type = this.renderer.extensions.has('EXT_color_buffer_float') ? THREE.HalfFloatType : THREE.UnsignedByteType;
     const target = () => new THREE.WebGLRenderTarget(this.widthPx, this.heightPx, { type, depthBuffer: true });
+    this.outerTarget = target();
     this.wallTargets = [target(), target()];
     this.innerTarget = target();
     this.innerCamera.matrixAutoUpdate = false;
@@ -154,11 +162,13 @@ export class WallRenderer {
       });
       return { viewport, outerCamera: s.outer ? cameraFromMatrices(s.outer.projection, s.outer.view) : null, layer };
     });
+    this.sectionSource = this.sections.map(() => this.outerTarget);
   }
 
   /** Show another scene from the next render; `gain` multiplies the wall's own LED gain (scene calibration). */
   setScene(scene: THREE.Scene, exposure: number, gain: [number, number, number] | undefined): void {
     this.scene = scene;
+    this.outerDirty = true;
     this.renderer.toneMappingExposure = exposure;
     this.sceneGain.set(...(gain ?? [1, 1, 1]));
     (this.present.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(this.sceneGain);
@@ -174,17 +184,23 @@ export class WallRenderer {
   render(): void {
     const r = this.renderer;
     const sections = this.frame?.walls[this.wallId]?.sections;
-    let [from, to] = this.wallTargets;
-    // Outer frustum: every section from the fixed stage viewpoint.
-    this.beginPass(from);
-    for (const s of this.sections) {
-      if (!s.outerCamera) continue;
-      r.setViewport(s.viewport);
-      r.setScissor(s.viewport);
-      r.render(this.scene, s.outerCamera);
+    // Outer frustum: every section from the fixed stage viewpoint, when the scene changed.
+    if (this.outerDirty) {
+      this.beginPass(this.outerTarget);
+      for (const s of this.sections) {
+        if (!s.outerCamera) continue;
+        r.setViewport(s.viewport);
+        r.setScissor(s.viewport);
+        r.render(this.scene, s.outerCamera);
+      }
+      this.outerDirty = false;
     }
+    // Where each section's wall so far is: the outer frustum until a layer mixes a camera over it.
+    const source = this.sectionSource;
+    source.fill(this.outerTarget);
     let layers = 0;
     if (sections) for (const s of sections) layers = Math.max(layers, s.frusta.length);
+    const [a, b] = this.wallTargets;
     for (let pass = 0; pass < layers; pass++) {
       // Inner frusta of this layer: on each section, its (count - 1 - pass)-th, so the top one comes last.
       this.beginPass(this.innerTarget);
@@ -202,22 +218,33 @@ export class WallRenderer {
         r.setScissor(s.viewport);
         r.render(this.scene, this.innerCamera);
       });
-      // Mix them over the wall so far (a section without one this layer is copied as it is).
-      this.beginPass(to, false);
-      for (const s of this.sections) {
-        s.layer.uniforms.baseTex!.value = from.texture;
-        this.drawQuad(s.layer, s.viewport);
+      // Mix them over each section's wall so far, into the other ping-pong target; untouched sections stay where
+      // they are (no copies: on software GL every draw counts).
+      for (const target of [a, b]) {
+        let begun = false;
+        this.sections.forEach((s, i) => {
+          if (s.layer.uniforms.hasInner!.value === 0) return;
+          const into = source[i] === a ? b : a;
+          if (into !== target) return;
+          if (!begun) this.beginPass(target, false);
+          begun = true;
+          s.layer.uniforms.baseTex!.value = source[i]!.texture;
+          this.drawQuad(s.layer, s.viewport);
+          source[i] = target;
+        });
       }
-      [from, to] = [to, from];
     }
-    // To the canvas.
+    // To the canvas, each section from wherever its layers ended.
     this.beginPass(null);
-    this.present.uniforms.wallTex!.value = from.texture;
-    for (const s of this.sections) this.drawQuad(this.present, s.viewport);
+    this.sections.forEach((s, i) => {
+      this.present.uniforms.wallTex!.value = source[i]!.texture;
+      this.drawQuad(this.present, s.viewport);
+    });
     r.setScissorTest(false);
   }
 
   dispose(): void {
+    this.outerTarget.dispose();
     for (const t of this.wallTargets) t.dispose();
     this.innerTarget.dispose();
     for (const s of this.sections) s.layer.dispose();

@@ -60,9 +60,10 @@ const status: {
   take: { recording: boolean; playbackIndex: number | null };
   /** The engine clock estimate: offset (engine − page, ms) and its error bound, ms. */
   clock: { offsetMs: number | null; errorMs: number | null };
-  /** Frames due but never shown; refresh interval, ms. */
+  /** Frames due but never shown; refresh interval and the CPU time of a render call, ms (running means). */
   droppedFrames: number;
   refreshMs: number;
+  renderMs: number;
   /** Every presented frame: number, when it reached the screen (Unix ms, this machine's clock), the first camera's focal length. */
   presentLog: () => { frames: number[]; atUnixMs: number[]; focalLengthMm: number[] };
 } = {
@@ -77,6 +78,7 @@ const status: {
   clock: { offsetMs: null, errorMs: null },
   droppedFrames: 0,
   refreshMs,
+  renderMs: 0,
   presentLog: () => presentLog.read(),
 };
 (window as unknown as { vantageWall: typeof status }).vantageWall = status;
@@ -138,7 +140,9 @@ function tick(nowMs: number): void {
   }
   if (!scenes.current) return;
   wall.setFrame(frame);
+  const renderStartMs = performance.now();
   wall.render();
+  status.renderMs += 0.1 * (performance.now() - renderStartMs - status.renderMs);
   renderedFrame = frame.frame;
   const clockErrorMs = live.clock.errorMs;
   live.send({ type: 'presented', frame: frame.frame, ...(displayAtS !== null && { presentedAtS: displayAtS, clockErrorMs }) });
