@@ -97,6 +97,8 @@ export class Engine {
   private readonly startedAtS: number;
   private readonly stageWire: StageWire;
   ports: EnginePorts | undefined;
+  /** The pan-stop test (`walls.calibration`). */
+  readonly calibration = { grid: false };
   /** Frames meant for the screen `presentLeadS` after their tick; LEDs `displayDelayS` later still. */
   readonly timing: { presentLeadS: number; displayDelayS: number };
 
@@ -155,7 +157,7 @@ export class Engine {
     this.scenes = new SceneControl({ fps: config.fps, log, currentFrame: () => this.live.frame, broadcast, onSceneChanged: (pois) => this.director?.sceneChanged(pois) });
     this.commands = new CommandRegistry(log, {
       ...liveCommands(() => stage.walls.map((w) => w.id)),
-      ...cameraCommands({ hub: this.hub, selection: this.frames, broadcast, frustums: this.frames.frustumSettings, stageCameraIds: stage.cameras.map((c) => c.id) }),
+      ...cameraCommands({ hub: this.hub, selection: this.frames, broadcast, frustums: this.frames.frustumSettings, stageCameraIds: stage.cameras.map((c) => c.id), calibration: this.calibration }),
       ...directorCommands(() => this.director),
       ...sceneCommands(this.scenes, log),
       ...takeCommands(this.takes),
@@ -269,6 +271,7 @@ export class Engine {
     this.director?.tick(nowS);
     const snap = this.frames.compose(tick.frame, tick.timeS, tick.timecode, nowS);
     this.takes.afterCompose(snap, this.scenes.current.id);
+    snap.calibrationGrid = this.calibration.grid;
     this.lastTimecode = tick.timecode;
     this.live.publish(this.encoder.encode(snap));
     this.tickMs.push(Number(process.hrtime.bigint() - t0) / 1e6);

@@ -101,6 +101,7 @@ export class FrameComposer {
       subjects: options.hub.subjectList(),
       walls: options.stage.walls.map((w) => ({ id: w.id, sections: w.sections.map(() => createSectionSnapshot()) })),
       take: { recording: null, playback: null },
+      calibrationGrid: false,
     };
   }
 

@@ -42,6 +42,7 @@ function snapshot(): FrameSnapshot {
       { subjectId: 'gone', position: [1, 0, -2], velocity: [0, 0, 0], stale: true },
     ],
     take: { recording: null, playback: null },
+    calibrationGrid: false,
     walls: [
       { id: 'main', sections: [visible, createSectionSnapshot()] },
       { id: 'ceiling', sections: [createSectionSnapshot()] },

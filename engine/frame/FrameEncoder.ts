@@ -47,7 +47,8 @@ export class FrameEncoder {
       `"type":"frame","frame":${snap.frame},"timeS":${round(snap.timeS, 6)},"presentAtS":${round(snap.presentAtS, 6)},"timecode":${JSON.stringify(snap.timecode)},` +
       `"activeCameraId":${JSON.stringify(snap.activeCameraId)},"cameras":[${cameras}],` +
       `"move":${snap.hasMove ? this.moveJson(snap.move) : 'null'},"subjects":[${subjects}]` +
-      (snap.take.recording || snap.take.playback ? `,"take":${JSON.stringify(snap.take)}` : '');
+      (snap.take.recording || snap.take.playback ? `,"take":${JSON.stringify(snap.take)}` : '') +
+      (snap.calibrationGrid ? ',"calibration":"grid"' : '');
     for (const wall of snap.walls) {
       let sections = '';
       for (let i = 0; i < wall.sections.length; i++) sections += (i ? ',' : '') + sectionJson(wall.sections[i]!);

@@ -86,6 +86,8 @@ export interface FrameSnapshot {
   walls: WallSnapshot[];
   /** Set by the engine before encoding; both null most of the time (then the frame has no `take`). */
   take: TakeSnapshot;
+  /** The pan-stop test is on: walls show the calibration grid in the inner frusta. */
+  calibrationGrid: boolean;
 }
 
 export function createCameraSnapshot(id: string, aspect: number, frustum: Readonly<CameraFrustumSettings>): CameraSnapshot {

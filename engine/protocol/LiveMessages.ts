@@ -204,6 +204,8 @@ export interface FrameMessage {
   walls: Record<string, WallFrameWire>;
   /** Present while a take records (the red tally) or plays back (the poses above are the recorded ones). */
   take?: TakeFrameWire;
+  /** Present while the pan-stop test runs (`walls.calibration`): inner frusta show the calibration grid. */
+  calibration?: 'grid';
 }
 
 export interface TakeFrameWire {

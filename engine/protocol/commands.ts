@@ -57,6 +57,11 @@ export const COMMANDS = {
     }),
     doc: '`{cameraId, enabled?, priority?, overscanPct?}`: whether the camera\'s inner frustum is on the walls, its place where frusta overlap (lower on top) and its margin, %',
   },
+  'walls.calibration': {
+    roles: TRACKING,
+    args: z.strictObject({ grid: z.boolean() }),
+    doc: '`{grid}`: the pan-stop test: every inner frustum shows a high-contrast grid fixed in the virtual world, so an operator can pan, stop and tune the delay until it stops slipping',
+  },
   'camera.offset': {
     roles: TRACKING,
     args: z.strictObject({ sourceId: Id(140), latencyOffsetMs: finite }),
@@ -136,6 +141,7 @@ export interface CommandResults {
   'live.subscribe': void;
   'camera.select': void;
   'camera.frustum': InnerFrustumSettingsWire & { cameraId: string };
+  'walls.calibration': { grid: boolean };
   'camera.offset': SourceConfigWire;
   'source.configure': SourceConfigWire;
   'suggestion.accept': { moveId: string };

@@ -4,6 +4,7 @@
 import * as THREE from 'three';
 import type { FrameMessage, WallWire } from '../../engine/protocol/LiveMessages.ts';
 import { FOOTPRINT_DISTANCE_GLSL } from '../scene/footprintDistanceGlsl.ts';
+import { createCalibrationGridScene } from './calibrationGridScene.ts';
 
 export interface WallLook {
   /** Soft edge of the inner frustum, m on the wall. */
@@ -99,6 +100,8 @@ export class WallRenderer {
   private readonly wallId: string;
   private readonly sceneGain = new THREE.Vector3(1, 1, 1);
   scene: THREE.Scene;
+  /** Built on the first pan-stop test. */
+  private calibrationScene: THREE.Scene | undefined;
 
   constructor(canvas: HTMLCanvasElement, wall: WallWire, scene: THREE.Scene, scale: number, private readonly look: WallLook) {
     this.scene = scene;
@@ -195,6 +198,8 @@ export class WallRenderer {
       }
       this.outerDirty = false;
     }
+    // The pan-stop test swaps what the inner frusta show for a grid fixed in the virtual world.
+    const innerScene = this.frame?.calibration === 'grid' ? (this.calibrationScene ??= createCalibrationGridScene()) : this.scene;
     // Where each section's wall so far is: the outer frustum until a layer mixes a camera over it.
     const source = this.sectionSource;
     source.fill(this.outerTarget);
@@ -216,7 +221,7 @@ export class WallRenderer {
         (u.borderColor!.value as THREE.Color).copy(this.look.borderColor ?? this.cameraColors.get(f.cameraId) ?? this.fallbackColor);
         r.setViewport(s.viewport);
         r.setScissor(s.viewport);
-        r.render(this.scene, this.innerCamera);
+        r.render(innerScene, this.innerCamera);
       });
       // Mix them over each section's wall so far, into the other ping-pong target; untouched sections stay where
       // they are (no copies: on software GL every draw counts).

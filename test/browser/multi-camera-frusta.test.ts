@@ -170,4 +170,41 @@ describe('several cameras on one wall', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('shows the pan-stop grid in the inner frusta while walls.calibration is on, and the scene again after', async () => {
+    expect((await live.command('camera.frustum', { cameraId: 'cam-a', enabled: true })).ok).toBe(true);
+    const page = await browser.newPage({ viewport: { width: WALL_PX[0], height: WALL_PX[1] } });
+    await page.goto(te.url('/wall/main?scale=1&debug=0', 'render'));
+    await waitFor(async () => (await wallFrame(page)) > 0, 15000, 'first rendered frame');
+    const frame = await live.nextFrame((x) => x.walls.main!.sections[0]!.frusta.length === 2);
+    const inside = [...regions(frame).both, ...regions(frame).aOnly];
+    const before = await shotAfter(page, frame.frame);
+    const ack = await live.command('walls.calibration', { grid: true });
+    expect(ack).toMatchObject({ ok: true, result: { grid: true } });
+    const on = await live.nextFrame((x) => x.calibration === 'grid');
+    const grid = await shotAfter(page, on.frame);
+    await writeFile(`${OUT}wall-calibration-grid.png`, grid);
+    // The grid is black and white (with red marks): inside the frusta nearly every pixel is one of those now.
+    const stark = (png: Buffer) => starkFraction(png, inside);
+    expect(stark(grid)).toBeGreaterThan(0.8);
+    expect(stark(before)).toBeLessThan(0.5);
+    expect((await live.command('walls.calibration', { grid: false })).ok).toBe(true);
+    const off = await live.nextFrame((x) => x.calibration === undefined);
+    expect(stark(await shotAfter(page, off.frame))).toBeLessThan(0.5);
+    await page.close();
+  });
 });
+
+/** Share of the uv points whose pixel is near black, near white or saturated red (the calibration grid's colours). */
+function starkFraction(png: Buffer, uvs: [number, number][]): number {
+  const img = PNG.sync.read(png);
+  let n = 0;
+  for (const [u, v] of uvs) {
+    const x = Math.min(img.width - 1, Math.floor(u * img.width));
+    const y = Math.min(img.height - 1, Math.floor((1 - v) * img.height));
+    const o = (y * img.width + x) * 4;
+    const [r, g, b] = [img.data[o]!, img.data[o + 1]!, img.data[o + 2]!];
+    if ((r < 40 && g < 40 && b < 40) || (r > 200 && g > 200 && b > 200) || (r > 180 && g < 90 && b < 90)) n++;
+  }
+  return n / uvs.length;
+}

@@ -13,9 +13,11 @@ export interface CameraCommandDeps {
   frustums: InnerFrustumSettings;
   /** Cameras the stage lists: their frusta may be set up before they first report. */
   stageCameraIds: readonly string[];
+  /** The pan-stop test's switch, read when each frame is encoded. */
+  calibration: { grid: boolean };
 }
 
-export function cameraCommands({ hub, selection, broadcast, frustums, stageCameraIds }: CameraCommandDeps): CommandHandlers<'camera.select' | 'camera.frustum' | 'camera.offset' | 'source.configure'> {
+export function cameraCommands({ hub, selection, broadcast, frustums, stageCameraIds, calibration }: CameraCommandDeps): CommandHandlers<'camera.select' | 'camera.frustum' | 'walls.calibration' | 'camera.offset' | 'source.configure'> {
   return {
     'camera.select': ({ cameraId }) => {
       if (!hub.cameraIds().includes(cameraId)) throw new Error(`VP_ERR_UNKNOWN_CAMERA: ${cameraId}`);
@@ -28,6 +30,11 @@ export function cameraCommands({ hub, selection, broadcast, frustums, stageCamer
       const result = { cameraId, enabled, priority, overscanPct };
       broadcast({ type: 'event', name: 'camera.frustum', data: result });
       return result;
+    },
+    'walls.calibration': ({ grid }) => {
+      calibration.grid = grid;
+      broadcast({ type: 'event', name: 'walls.calibration', data: { grid } });
+      return { grid };
     },
     'camera.offset': ({ sourceId, latencyOffsetMs }) => hub.configureSource(sourceId, { latencyOffsetMs }),
     // The hub validates the patch again against its own ranges (camera-bridge SourceConfig).

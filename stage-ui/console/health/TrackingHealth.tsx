@@ -1,5 +1,6 @@
 // Tracking health (operator's panel): every source, then render nodes (lag, sync) and receivers (rejections).
 import { useConsole, useCan } from '../state/ConsoleContext.ts';
+import { DelayBudget } from './DelayBudget.tsx';
 import { SourceCard } from './SourceCard.tsx';
 
 export function TrackingHealth() {
@@ -33,7 +34,12 @@ export function TrackingHealth() {
       {sources.map((s) => (
         <SourceCard key={s.sourceId} source={s} canOffset={canOffset} canConfigure={canConfigure} />
       ))}
-      <div className="section-title">Render nodes · {data.renderNodes.length}</div>
+      <div className="section-title">Delay budget · {data.delayBudget.cameraId ?? 'no camera'}</div>
+      <DelayBudget budget={data.delayBudget} />
+      <div className="section-title">
+        Render nodes · {data.renderNodes.length}
+        {data.renderSync.skewMsP99 !== null && <span className="dim"> · skew p99 {data.renderSync.skewMsP99.toFixed(1)} ms</span>}
+      </div>
       {data.renderNodes.length === 0 ? (
         <div className="dim">no wall render node connected</div>
       ) : (
@@ -44,6 +50,7 @@ export function TrackingHealth() {
               <th>fps</th>
               <th>lag</th>
               <th>dropped</th>
+              <th title="clock error bound of the node's estimate of the engine clock">clock</th>
               <th>sync</th>
             </tr>
           </thead>
@@ -54,6 +61,7 @@ export function TrackingHealth() {
                 <td className="num">{n.presentedFps.toFixed(0)}</td>
                 <td className="num">{n.lagFrames === null ? '—' : `${n.lagFrames} fr`}</td>
                 <td className="num">{n.framesDropped}</td>
+                <td className="num">{n.clockErrorMs === null ? '—' : `±${n.clockErrorMs.toFixed(1)}`}</td>
                 <td className={n.inSync ? 'okc' : 'badc'}>{n.inSync ? 'IN SYNC' : 'OUT'}</td>
               </tr>
             ))}
