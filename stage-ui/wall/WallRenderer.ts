@@ -72,18 +72,16 @@ interface SectionView {
 /**
  * Frusta are layered bottom first: the outer frustum, then each section's inner frusta from the lowest priority to
  * the highest, each a pass that mixes one camera's render over what is there (ping-pong between two targets), so
- * four render targets serve any number of cameras. The frame lists each section's frusta top first. The outer
- * frustum is seen from a fixed eye and scenes are static, so it is rendered once per scene, not per frame (on a
- * software-GL node it was most of the frame).
+ * four render targets serve any number of cameras. The frame lists each section's frusta top first. (Keeping the
+ * outer frustum from frame to frame, as its eye is fixed, left objects out of it in Chromium: it is drawn every frame.)
  */
 export class WallRenderer {
   readonly renderer: THREE.WebGLRenderer;
   readonly widthPx: number;
   readonly heightPx: number;
   private readonly sections: SectionView[];
-  /** The outer frustum, kept until the scene changes. */
+  /** The outer frustum of this frame. */
   private readonly outerTarget: THREE.WebGLRenderTarget;
-  private outerDirty = true;
   /** Ping-pong pair: each layer mixes one camera over the wall so far, from one into the other. */
   private readonly wallTargets: [THREE.WebGLRenderTarget, THREE.WebGLRenderTarget];
   private readonly innerTarget: THREE.WebGLRenderTarget;
@@ -171,7 +169,6 @@ export class WallRenderer {
   /** Show another scene from the next render; `gain` multiplies the wall's own LED gain (scene calibration). */
   setScene(scene: THREE.Scene, exposure: number, gain: [number, number, number] | undefined): void {
     this.scene = scene;
-    this.outerDirty = true;
     this.renderer.toneMappingExposure = exposure;
     this.sceneGain.set(...(gain ?? [1, 1, 1]));
     (this.present.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(this.sceneGain);
@@ -187,16 +184,13 @@ export class WallRenderer {
   render(): void {
     const r = this.renderer;
     const sections = this.frame?.walls[this.wallId]?.sections;
-    // Outer frustum: every section from the fixed stage viewpoint, when the scene changed.
-    if (this.outerDirty) {
-      this.beginPass(this.outerTarget);
-      for (const s of this.sections) {
-        if (!s.outerCamera) continue;
-        r.setViewport(s.viewport);
-        r.setScissor(s.viewport);
-        r.render(this.scene, s.outerCamera);
-      }
-      this.outerDirty = false;
+    // Outer frustum: every section from the fixed stage viewpoint.
+    this.beginPass(this.outerTarget);
+    for (const s of this.sections) {
+      if (!s.outerCamera) continue;
+      r.setViewport(s.viewport);
+      r.setScissor(s.viewport);
+      r.render(this.scene, s.outerCamera);
     }
     // The pan-stop test swaps what the inner frusta show for a grid fixed in the virtual world.
     const innerScene = this.frame?.calibration === 'grid' ? (this.calibrationScene ??= createCalibrationGridScene()) : this.scene;

@@ -37,7 +37,7 @@ export function createCalibrationGridScene(): THREE.Scene {
   );
   sphere.frustumCulled = false;
   scene.add(sphere);
-  const floor = new THREE.GridHelper(40, 40, 0xff2020, 0x40ff40);
+  const floor = new THREE.GridHelper(40, 40, 0xff2020, 0xffffff);
   scene.add(floor);
   return scene;
 }
