@@ -43,8 +43,12 @@ export class LiveServer {
   private readonly queue: QueuedCommand[] = [];
   private readonly options: LiveServerOptions;
   private readonly maxConnections: number;
-  /** Per-tick cache: subscription key → serialised frame. */
-  private readonly serialised = new Map<string, string>();
+  /**
+   * Per-tick cache: subscription key → the serialised frame as UTF-8 bytes, encoded once for every client with that
+   * subscription (a string is re-encoded on every send: 32 consoles cost 32 encodes of the same ~5 kB).
+   */
+  private readonly serialised = new Map<string, Buffer>();
+  private static readonly TEXT = { binary: false } as const;
   /** The last published frame number. */
   frame = -1;
   /** When each recent frame was meant for, and when the render nodes say it reached their screens. */
@@ -102,12 +106,12 @@ export class LiveServer {
         continue;
       }
       const key = client.subscriptionKey;
-      let text = this.serialised.get(key);
-      if (text === undefined) {
-        text = serialiseFrame(payload, client.walls);
-        this.serialised.set(key, text);
+      let bytes = this.serialised.get(key);
+      if (bytes === undefined) {
+        bytes = Buffer.from(serialiseFrame(payload, client.walls));
+        this.serialised.set(key, bytes);
       }
-      client.ws.send(text);
+      client.ws.send(bytes, LiveServer.TEXT);
       client.framesSent++;
     }
   }
