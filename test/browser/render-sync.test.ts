@@ -7,6 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
 import { createUdpClient, type UdpClient } from '../support/udp.ts';
+import { parseStageConfig } from '../../engine/stage/parseStageConfig.ts';
+
+const stage = parseStageConfig(
+  {
+    name: 'sync test stage',
+    walls: [{ id: 'main', type: 'flat', corners: { bottomLeft: [-4, 0, -3], bottomRight: [4, 0, -3], topLeft: [-4, 4.5, -3] }, resolutionPx: [320, 180] }],
+    cameras: [{ id: 'sim-cam1', sensorWidthMm: 24.89, sensorHeightMm: 14 }],
+  },
+  'sync test stage',
+);
 
 const f = (value: number) => ({ type: 'float', value });
 
@@ -26,10 +36,11 @@ interface Status {
 }
 
 beforeAll(async () => {
-  // 24 fps: two software-GL browsers on a two-core box refresh at 20-60 Hz, and most frames must reach both screens.
-  te = await startTestEngine({ fps: 24 });
+  // One flat wall and 24 fps: two software-GL browsers on a two-core box must keep up, so that most frames reach both
+  // screens and the comparison rests on enough of them.
+  te = await startTestEngine({ fps: 24 }, stage);
   udp = createUdpClient();
-  keepAlive = setInterval(() => void udp.send(encode(new Message('/camera/sim-cam1/euler', ...[0, 1.6, 3.5, 0, 0, 0].map(f))), te.ports.osc).catch(() => {}), 20);
+  keepAlive = setInterval(() => void udp.send(encode(new Message('/camera/sim-cam1/euler', ...[0, 1.6, 3, 0, 0, 0].map(f))), te.ports.osc).catch(() => {}), 20);
   browsers = await Promise.all([launchBrowser(), launchBrowser()]);
 });
 afterAll(async () => {
@@ -44,12 +55,12 @@ const log = (p: Page) => p.evaluate(() => (window as unknown as { vantageWall: {
 
 describe('render nodes in frame sync', () => {
   it('two nodes in two browsers agree on the engine frame they show, within one display frame', async () => {
-    const pages = await Promise.all(browsers.map((b) => b.newPage({ viewport: { width: 384, height: 88 } })));
-    await Promise.all(pages.map((p) => p.goto(te.url('/wall/main?scale=0.05&debug=0', 'render'))));
+    const pages = await Promise.all(browsers.map((b) => b.newPage({ viewport: { width: 160, height: 90 } })));
+    await Promise.all(pages.map((p) => p.goto(te.url('/wall/main?scale=0.5&debug=0', 'render'))));
     // Both synced and drawing.
     // Both drawing, their clocks synced to within 5 ms (the first exchanges, while a page loads its scene, are slow).
     await waitFor(async () => (await Promise.all(pages.map(status))).every((s) => s.clock.errorMs !== null && s.clock.errorMs < 5 && s.frame > 50), 20000, 'both nodes synced and drawing');
-    await new Promise((r) => setTimeout(r, 4000));
+    await new Promise((r) => setTimeout(r, 5000));
     const [la, lb] = await Promise.all(pages.map(log));
     // Every frame both showed: how far apart they showed it. Two displays with their own refresh phase can show one
     // frame up to one refresh apart (a loaded software-GL box refreshes at 20-60 Hz), plus both clocks' error.
