@@ -19,6 +19,11 @@ export interface WallLook {
   identify: boolean;
 }
 
+/** Renders after a scene swap that redraw the outer frustum. */
+const OUTER_FRESH_RENDERS = 8;
+/** Then it is redrawn every this many renders (about a second at 50 fps). */
+const OUTER_REFRESH_RENDERS = 50;
+
 const QUAD_VERTEX = /* glsl */ `
 varying vec2 vUv;
 void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }`;
@@ -72,16 +77,19 @@ interface SectionView {
 /**
  * Frusta are layered bottom first: the outer frustum, then each section's inner frusta from the lowest priority to
  * the highest, each a pass that mixes one camera's render over what is there (ping-pong between two targets), so
- * four render targets serve any number of cameras. The frame lists each section's frusta top first. (Keeping the
- * outer frustum from frame to frame, as its eye is fixed, left objects out of it in Chromium: it is drawn every frame.)
+ * four render targets serve any number of cameras. The frame lists each section's frusta top first. The outer frustum
+ * is seen from a fixed eye and scenes are static, so it is kept from frame to frame (on a software-GL node it was most
+ * of the frame's cost), redrawn for the first renders of a scene (its shaders and textures reach the GPU over the
+ * first frames: the very first draw can miss objects) and then once a second in case anything changed.
  */
 export class WallRenderer {
   readonly renderer: THREE.WebGLRenderer;
   readonly widthPx: number;
   readonly heightPx: number;
   private readonly sections: SectionView[];
-  /** The outer frustum of this frame. */
+  /** The outer frustum, kept from frame to frame. */
   private readonly outerTarget: THREE.WebGLRenderTarget;
+  private rendersSinceScene = 0;
   /** Ping-pong pair: each layer mixes one camera over the wall so far, from one into the other. */
   private readonly wallTargets: [THREE.WebGLRenderTarget, THREE.WebGLRenderTarget];
   private readonly innerTarget: THREE.WebGLRenderTarget;
@@ -169,6 +177,7 @@ export class WallRenderer {
   /** Show another scene from the next render; `gain` multiplies the wall's own LED gain (scene calibration). */
   setScene(scene: THREE.Scene, exposure: number, gain: [number, number, number] | undefined): void {
     this.scene = scene;
+    this.rendersSinceScene = 0;
     this.renderer.toneMappingExposure = exposure;
     this.sceneGain.set(...(gain ?? [1, 1, 1]));
     (this.present.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(this.sceneGain);
@@ -184,13 +193,16 @@ export class WallRenderer {
   render(): void {
     const r = this.renderer;
     const sections = this.frame?.walls[this.wallId]?.sections;
-    // Outer frustum: every section from the fixed stage viewpoint.
-    this.beginPass(this.outerTarget);
-    for (const s of this.sections) {
-      if (!s.outerCamera) continue;
-      r.setViewport(s.viewport);
-      r.setScissor(s.viewport);
-      r.render(this.scene, s.outerCamera);
+    // Outer frustum: every section from the fixed stage viewpoint, when it may have changed.
+    const n = this.rendersSinceScene++;
+    if (n < OUTER_FRESH_RENDERS || n % OUTER_REFRESH_RENDERS === 0) {
+      this.beginPass(this.outerTarget);
+      for (const s of this.sections) {
+        if (!s.outerCamera) continue;
+        r.setViewport(s.viewport);
+        r.setScissor(s.viewport);
+        r.render(this.scene, s.outerCamera);
+      }
     }
     // The pan-stop test swaps what the inner frusta show for a grid fixed in the virtual world.
     const innerScene = this.frame?.calibration === 'grid' ? (this.calibrationScene ??= createCalibrationGridScene()) : this.scene;
