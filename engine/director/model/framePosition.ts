@@ -14,6 +14,23 @@ export interface FramePosition {
   inCentreThird: boolean;
 }
 
+const _c: Vec3 = [0, 0, 0];
+
+/** `point` in the camera's own frame (−Z forward, +Y up): (point − position) rotated by the inverse of `rotation`. */
+function cameraFrameOf(position: Readonly<Vec3>, rotation: Readonly<Quat>, point: Readonly<Vec3>, out: Vec3): Vec3 {
+  const vx = point[0] - position[0];
+  const vy = point[1] - position[1];
+  const vz = point[2] - position[2];
+  const qx = -rotation[0], qy = -rotation[1], qz = -rotation[2], qw = rotation[3]; // conjugate
+  const tx = 2 * (qy * vz - qz * vy); // t = 2 q.xyz × v
+  const ty = 2 * (qz * vx - qx * vz);
+  const tz = 2 * (qx * vy - qy * vx);
+  out[0] = vx + qw * tx + (qy * tz - qz * ty); // v' = v + w t + q.xyz × t
+  out[1] = vy + qw * ty + (qz * tx - qx * tz);
+  out[2] = vz + qw * tz + (qx * ty - qy * tx);
+  return out;
+}
+
 /** A point closer to the lens than this along its axis is not "in frame", metres. */
 export const MIN_DEPTH_M = 0.1;
 
@@ -37,17 +54,7 @@ export function framePosition(
   sensorHeightMm: number,
   out: FramePosition = createFramePosition(),
 ): FramePosition {
-  // Rotate (point − position) by the inverse rotation: camera-frame coordinates.
-  const vx = point[0] - position[0];
-  const vy = point[1] - position[1];
-  const vz = point[2] - position[2];
-  const qx = -rotation[0], qy = -rotation[1], qz = -rotation[2], qw = rotation[3]; // conjugate
-  const tx = 2 * (qy * vz - qz * vy); // t = 2 q.xyz × v
-  const ty = 2 * (qz * vx - qx * vz);
-  const tz = 2 * (qx * vy - qy * vx);
-  const cx = vx + qw * tx + (qy * tz - qz * ty); // v' = v + w t + q.xyz × t
-  const cy = vy + qw * ty + (qz * tx - qx * tz);
-  const cz = vz + qw * tz + (qx * ty - qy * tx);
+  const [cx, cy, cz] = cameraFrameOf(position, rotation, point, _c);
   const depth = -cz; // the camera looks along its −Z
   out.inFront = depth > MIN_DEPTH_M;
   const halfW = sensorWidthMm / (2 * focalLengthMm); // tan(hFov / 2)
@@ -77,16 +84,8 @@ export function sphereInView(
   sensorWidthMm: number,
   sensorHeightMm: number,
 ): boolean {
-  const vx = point[0] - position[0];
-  const vy = point[1] - position[1];
-  const vz = point[2] - position[2];
-  const qx = -rotation[0], qy = -rotation[1], qz = -rotation[2], qw = rotation[3];
-  const tx = 2 * (qy * vz - qz * vy);
-  const ty = 2 * (qz * vx - qx * vz);
-  const tz = 2 * (qx * vy - qy * vx);
-  const cx = vx + qw * tx + (qy * tz - qz * ty);
-  const cy = vy + qw * ty + (qz * tx - qx * tz);
-  const depth = -(vz + qw * tz + (qx * ty - qy * tx));
+  const [cx, cy, cz] = cameraFrameOf(position, rotation, point, _c);
+  const depth = -cz;
   if (depth + radiusM <= MIN_DEPTH_M) return false;
   const halfW = sensorWidthMm / (2 * focalLengthMm);
   const halfH = sensorHeightMm / (2 * focalLengthMm);
