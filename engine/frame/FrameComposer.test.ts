@@ -89,7 +89,7 @@ describe('FrameComposer prediction', () => {
     return { clock, composer };
   }
 
-  it('shows the camera where it will be when the LEDs emit the frame, tracked pose as measured (hand-worked)', () => {
+  it('shows the camera where it will be when the LEDs emit the frame, and keeps the pose at the frame time for takes (hand-worked)', () => {
     // Newest sample x = 0.10 m at t = 0.10 s; lead 16 ms + display 20 ms: shown at x = 0.10 + 0.036 = 0.136 m.
     const { clock, composer } = moving({ presentLeadS: 0.016, displayDelayS: 0.02 });
     const snap = composer.compose(5, 0.1, '', clock.nowS());
@@ -97,6 +97,8 @@ describe('FrameComposer prediction', () => {
     expect(snap.presentAtS).toBeCloseTo(0.116, 9);
     expect(cam.position[0]).toBeCloseTo(0.136, 6);
     expect(cam.trackedPosition[0]).toBeCloseTo(0.1, 6);
+    // What a take records: the camera at the frame's own time.
+    expect(cam.framePosition[0]).toBeCloseTo(0.1, 6);
   });
 
   it('never predicts further than the pose history allows (50 ms)', () => {

@@ -141,6 +141,11 @@ export class FrameComposer {
       copyVec3(shown.position, cam.position);
       copyQuat(shown.rotation, cam.rotation);
       this.offsets.apply(id, cam.position, cam.rotation);
+      // The camera at the frame's own time, for takes (post matches it to the plate's timecode). Applied last: the
+      // move controller notes the tracked pose it is given, and moves start from where the camera is, not ahead of it.
+      copyVec3(pose.position, cam.framePosition);
+      copyQuat(pose.rotation, cam.frameRotation);
+      this.offsets.apply(id, cam.framePosition, cam.frameRotation);
       const lens = latest?.lens ?? DEFAULT_LENS;
       cam.lens = lens;
       // A camera the stage does not list takes its aspect from the sensor its source reports.
@@ -166,6 +171,8 @@ export class FrameComposer {
       copyQuat(c.trackedRotation, cam.trackedRotation);
       copyVec3(c.position, cam.position);
       copyQuat(c.rotation, cam.rotation);
+      copyVec3(c.position, cam.framePosition);
+      copyQuat(c.rotation, cam.frameRotation);
       let lens = this.replayLens.get(c.id);
       if (!lens) this.replayLens.set(c.id, (lens = { focalLengthMm: 0, sensorWidthMm: 0 }));
       lens.focalLengthMm = c.focalLengthMm;

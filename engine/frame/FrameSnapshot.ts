@@ -9,9 +9,12 @@ export interface CameraSnapshot {
   /** Tracked (filtered) pose at the frame time, before the move offset, m (what a take records as tracked). */
   trackedPosition: Vec3;
   trackedRotation: Quat;
-  /** Tracked pose plus the active move's offset, at the frame time, m. */
+  /** Tracked pose plus the active move's offset, as the walls show it (predicted for when the LEDs emit), m. */
   position: Vec3;
   rotation: Quat;
+  /** Tracked pose plus the move's offset at the frame time itself (what a take records), m. */
+  framePosition: Vec3;
+  frameRotation: Quat;
   /** The camera's latest lens (a live object of the hub's, or the default). */
   lens: Readonly<LensWire>;
   vFovRad: number;
@@ -97,6 +100,8 @@ export function createCameraSnapshot(id: string, aspect: number, frustum: Readon
     trackedRotation: [0, 0, 0, 1],
     position: [0, 0, 0],
     rotation: [0, 0, 0, 1],
+    framePosition: [0, 0, 0],
+    frameRotation: [0, 0, 0, 1],
     lens: { focalLengthMm: 0, sensorWidthMm: 0 },
     vFovRad: 0,
     hFovRad: 0,

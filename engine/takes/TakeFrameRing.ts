@@ -60,8 +60,9 @@ export class TakeFrameRing {
       out.id = c.id;
       copyVec3(c.trackedPosition, out.trackedPosition);
       copyQuat(c.trackedRotation, out.trackedRotation);
-      copyVec3(c.position, out.position);
-      copyQuat(c.rotation, out.rotation);
+      // At the frame's time, not the walls' prediction: post matches it to the plate's timecode.
+      copyVec3(c.framePosition, out.position);
+      copyQuat(c.frameRotation, out.rotation);
       out.focalLengthMm = c.lens.focalLengthMm;
       out.sensorWidthMm = c.lens.sensorWidthMm;
       out.sensorHeightMm = c.lens.sensorWidthMm / c.aspect;
