@@ -22,8 +22,6 @@ export class InnerFrustumSettings {
   private readonly byId = new Map<string, CameraFrustumSettings>();
   private readonly listedCount: number;
   private unlisted = 0;
-  /** Bumped on every change, so the composer re-sorts only then. */
-  revision = 0;
 
   constructor(cameras: readonly StageCamera[]) {
     for (const c of cameras) this.byId.set(c.id, { ...c.innerFrustum, color: c.color });
@@ -37,7 +35,6 @@ export class InnerFrustumSettings {
       const n = this.unlisted++;
       s = { enabled: true, priority: UNLISTED_PRIORITY_BASE + n, overscanPct: DEFAULT_OVERSCAN_PCT, color: paletteColor(this.listedCount + n) };
       this.byId.set(cameraId, s);
-      this.revision++;
     }
     return s;
   }
@@ -47,7 +44,6 @@ export class InnerFrustumSettings {
     if (patch.enabled !== undefined) s.enabled = patch.enabled;
     if (patch.priority !== undefined) s.priority = patch.priority;
     if (patch.overscanPct !== undefined) s.overscanPct = patch.overscanPct;
-    this.revision++;
     return s;
   }
 }

@@ -43,6 +43,7 @@ export function engineHealth(p: EngineParts): EngineHealthWire {
   const nowS = p.clock.nowS();
   const sources = p.hub.health(nowS);
   const renderNodes = p.live.renderNodes(nowS);
+  const tickMs = p.tickMs.summarize();
   const allStale = sources.length > 0 && sources.every((s) => s.stale);
   const source = p.director?.source;
   return {
@@ -60,25 +61,24 @@ export function engineHealth(p: EngineParts): EngineHealthWire {
     sources,
     receivers: [...p.receivers.map((r) => r.stats()), { protocol: 'ws', port: p.ports?.http, ...p.ingest.stats() }],
     unattributedRejections: Object.fromEntries([...p.hub.unattributed].map(([protocol, counts]) => [protocol, counts.toJSON()])),
-    frameClock: { ...p.frameClock.stats(), tickMs: p.tickMs.summarize() },
+    frameClock: { ...p.frameClock.stats(), tickMs },
     live: { clients: p.live.clientCount, rejectedMessages: p.live.rejectedMessages },
     renderNodes,
     renderSync: p.live.sync.summary(),
-    delayBudget: delayBudget(p, sources, renderNodes),
+    delayBudget: delayBudget(p, sources, renderNodes, tickMs.p50),
   };
 }
 
 /** The hero camera's delay from the tracker to the LEDs, measured where the engine can, configured where it cannot. */
-function delayBudget(p: EngineParts, sources: EngineHealthWire['sources'], nodes: EngineHealthWire['renderNodes']): EngineHealthWire['delayBudget'] {
+function delayBudget(p: EngineParts, sources: EngineHealthWire['sources'], nodes: EngineHealthWire['renderNodes'], tickP50Ms: number): EngineHealthWire['delayBudget'] {
   const hero = sources.filter((s) => s.cameraId === p.activeCameraId && !s.stale);
   const measured = hero.find((s) => s.latencyMs !== null);
   const offsetMs = hero[0]?.latencyOffsetMs ?? 0;
   const tracker: DelayStageWire = measured
     ? { ms: round2(measured.latencyMs! + offsetMs), how: 'measured', what: `sender timestamp to engine (${measured.sourceId}) + offset` }
     : { ms: offsetMs, how: 'configured', what: 'latency offset (the source sends no timestamp)' };
-  const tick = p.tickMs.summarize();
   // A sample waits half a frame for the tick on average, then the tick's own processing.
-  const engine: DelayStageWire = { ms: round2(500 / p.fps + tick.p50), how: 'measured', what: 'wait for the tick (half a frame) + tick processing p50' };
+  const engine: DelayStageWire = { ms: round2(500 / p.fps + tickP50Ms), how: 'measured', what: 'wait for the tick (half a frame) + tick processing p50' };
   const late = nodes.map((n) => n.presentLateMs).filter((v): v is number => v !== null);
   const leadMs = p.timing.presentLeadS * 1000;
   const node: DelayStageWire = late.length

@@ -211,7 +211,7 @@ export class WallRenderer {
     source.fill(this.outerTarget);
     let layers = 0;
     if (sections) for (const s of sections) layers = Math.max(layers, s.frusta.length);
-    const [a, b] = this.wallTargets;
+    const [a, b] = this.wallTargets; // a section mixes from one into the other
     for (let pass = 0; pass < layers; pass++) {
       // Inner frusta of this layer: on each section, its (count - 1 - pass)-th, so the top one comes last.
       this.beginPass(this.innerTarget);
@@ -231,7 +231,7 @@ export class WallRenderer {
       });
       // Mix them over each section's wall so far, into the other ping-pong target; untouched sections stay where
       // they are (no copies: on software GL every draw counts).
-      for (const target of [a, b]) {
+      for (const target of this.wallTargets) {
         let begun = false;
         this.sections.forEach((s, i) => {
           if (s.layer.uniforms.hasInner!.value === 0) return;

@@ -102,15 +102,16 @@ export function pathClearOfOtherCameras(spec: MoveSpec, input: DirectorInput, ta
   const others = input.otherCameras;
   if (!others || others.length === 0) return true;
   const cam = input.camera;
+  const inShotOf = (o: (typeof others)[number], p: Readonly<Vec3>) => sphereInView(o.position, o.rotation, p, CAMERA_RIG_RADIUS_M, o.focalLengthMm, o.sensorWidthMm, o.sensorHeightMm);
+  const watching = others.filter((o) => !inShotOf(o, cam.position));
+  if (watching.length === 0) return true;
   const start = moveStartOf(input, targetPosition);
   const ease = easingFunction(spec.easing);
-  for (const o of others) {
-    if (sphereInView(o.position, o.rotation, cam.position, CAMERA_RIG_RADIUS_M, o.focalLengthMm, o.sensorWidthMm, o.sensorHeightMm)) continue;
-    for (let i = 1; i <= PROMISE_SAMPLES; i++) {
-      moveOffsetAt(spec, start, ease(i / PROMISE_SAMPLES), _offset);
-      for (let k = 0; k < 3; k++) _p[k] = cam.position[k]! + _offset.translationM[k]!;
-      if (sphereInView(o.position, o.rotation, _p, CAMERA_RIG_RADIUS_M, o.focalLengthMm, o.sensorWidthMm, o.sensorHeightMm)) return false;
-    }
+  // Each path sample once, against every camera that did not see the hero at the start.
+  for (let i = 1; i <= PROMISE_SAMPLES; i++) {
+    moveOffsetAt(spec, start, ease(i / PROMISE_SAMPLES), _offset);
+    for (let k = 0; k < 3; k++) _p[k] = cam.position[k]! + _offset.translationM[k]!;
+    for (const o of watching) if (inShotOf(o, _p)) return false;
   }
   return true;
 }
