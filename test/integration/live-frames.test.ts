@@ -7,7 +7,7 @@ import { connectLive, type TestLiveClient } from '../support/liveClient.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
 import { createUdpClient, type UdpClient } from '../support/udp.ts';
 import { parseStageConfig } from '../../engine/stage/parseStageConfig.ts';
-import type { FrameMessage } from '../../engine/protocol/LiveMessages.ts';
+import type { FrameMessage, PongMessage } from '../../engine/protocol/LiveMessages.ts';
 
 let te: TestEngine;
 let udp: UdpClient;
@@ -87,6 +87,29 @@ describe('/live', () => {
     const framesBefore = op.frames.length;
     await waitFor(() => op.frames.length > framesBefore + 2, 2000, 'frames still flowing');
     expect(op.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('answers a ping at once with the engine clock, and refuses malformed pings and presented reports', async () => {
+    const node = await live('render', '?wall=main');
+    const before = te.engine.hub.clock.nowS();
+    node.ws.send(JSON.stringify({ type: 'ping', id: 7, clientSendMs: 1234.5 }));
+    const pong = (await waitFor(() => node.messages.find((m) => m.type === 'pong'), 2000, 'pong')) as PongMessage;
+    expect(pong).toMatchObject({ type: 'pong', id: 7, clientSendMs: 1234.5 });
+    expect(pong.engineReceiveS).toBeGreaterThanOrEqual(before);
+    expect(pong.engineSendS).toBeGreaterThanOrEqual(pong.engineReceiveS);
+    expect(pong.engineSendS).toBeLessThanOrEqual(te.engine.hub.clock.nowS());
+    const bad = [
+      { type: 'ping', id: -1, clientSendMs: 1 },
+      { type: 'ping', id: 1, clientSendMs: 'soon' },
+      { type: 'ping', id: 1 },
+      { type: 'presented', frame: 3, presentedAtS: 'later' },
+      { type: 'presented', frame: 3, clockErrorMs: -1 },
+    ];
+    for (const m of bad) node.ws.send(JSON.stringify(m));
+    await waitFor(() => node.messages.filter((m) => m.type === 'error').length === bad.length, 2000, 'an error reply for each');
+    expect(node.messages.filter((m) => m.type === 'pong')).toHaveLength(1);
+    expect(node.ws.readyState).toBe(WebSocket.OPEN);
+    await node.close();
   });
 
   it('a render node gets only its wall; a console can subscribe to a subset', async () => {
