@@ -2,6 +2,7 @@
 // keeps a short history per camera and per-source health, and flags sources and subjects that go stale.
 import { EventEmitter } from 'node:events';
 import { AxisMapping } from './AxisMapping.ts';
+import { CameraLens, DEFAULT_SENSOR_MM } from './CameraLens.ts';
 import type { CameraSample, CameraUpdate, LensSample, Quat, SubjectUpdate, TrackingProtocol, TrackingUpdate, Vec3 } from './CameraSample.ts';
 import { RejectReason, reject, type Rejection } from './DecodeResult.ts';
 import type { EngineClock } from './EngineClock.ts';
@@ -38,8 +39,7 @@ export interface TrackingHubOptions {
   sensorFor?: (cameraId: string) => { widthMm: number; heightMm: number } | undefined;
 }
 
-/** Sensor assumed when neither the source nor the stage says: Super 35 (4-perf), mm. */
-export const DEFAULT_SENSOR_MM = { widthMm: 24.89, heightMm: 18.66 } as const;
+export { DEFAULT_SENSOR_MM } from './CameraLens.ts';
 
 /** One camera stream from one protocol. */
 export interface TrackingSource {
@@ -62,11 +62,7 @@ interface CameraState {
   /** Newest filtered sample (mutated in place). */
   readonly latest: CameraSample;
   hasPose: boolean;
-  lens: LensSample | undefined;
-  /** Lens fields seen before focal length and sensor width were both known. */
-  pendingLens: Partial<LensSample>;
-  /** A source has reported this camera's sensor width; until then the stage's (or Super 35) is assumed. */
-  sensorReported: boolean;
+  readonly lens: CameraLens;
 }
 
 export interface SourceHealth {
@@ -240,7 +236,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   /** The camera's lens has an assumed sensor (no source has reported one yet). */
   isSensorAssumed(cameraId: string): boolean {
     const cam = this.cameras.get(cameraId);
-    return !!cam?.lens && !cam.sensorReported;
+    return cam?.lens.sensorAssumed ?? false;
   }
 
   private ingestCamera(protocol: TrackingProtocol, u: CameraUpdate, receiveTimeS: number): Rejection | undefined {
@@ -257,7 +253,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     const ageS = this.senderAgeS(u.sourceTimeUnixS);
     const tS = receiveTimeS - (ageS ?? 0) - source.config.latencyOffsetMs / 1000;
 
-    if (u.lens) this.mergeLens(cam, u.lens);
+    if (u.lens) cam.lens.merge(u.lens, this.sensorFor(cam.cameraId) ?? DEFAULT_SENSOR_MM);
     if (u.status !== undefined) source.status = u.status;
     if (u.encoders) {
       const e = (source.encoders ??= { zoom: null, focus: null });
@@ -291,7 +287,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     }
 
     cam.latest.sourceId = source.sourceId;
-    if (cam.lens) cam.latest.lens = cam.lens;
+    if (cam.lens.current) cam.latest.lens = cam.lens.current;
     source.stats.recordArrival(receiveTimeS, ageS);
     if (source.stale) {
       source.stale = false;
@@ -344,9 +340,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       history: new PoseHistory(),
       latest: { sourceId: '', cameraId, tS: 0, position: [0, 0, 0], rotation: [0, 0, 0, 1] },
       hasPose: false,
-      lens: undefined,
-      pendingLens: {},
-      sensorReported: false,
+      lens: new CameraLens(),
     };
     this.cameras.set(cameraId, cam);
     return cam;
@@ -389,42 +383,11 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       source.filter.setParams(patch.filter);
     }
   }
-
-  private mergeLens(cam: CameraState, lens: Partial<LensSample>): void {
-    const incoming = stripUndefined(lens);
-    if (isFinitePositive(incoming.sensorWidthMm)) {
-      // A reported width replaces an assumed sensor entirely: an assumed height would give the wrong aspect.
-      if (!cam.sensorReported && incoming.sensorHeightMm === undefined) delete cam.lens?.sensorHeightMm;
-      cam.sensorReported = true;
-    }
-    const merged = { ...cam.lens, ...cam.pendingLens, ...incoming };
-    if (!cam.sensorReported) {
-      const sensor = this.sensorFor(cam.cameraId) ?? DEFAULT_SENSOR_MM;
-      merged.sensorWidthMm = sensor.widthMm;
-      merged.sensorHeightMm = sensor.heightMm;
-    }
-    if (isFinitePositive(merged.focalLengthMm) && isFinitePositive(merged.sensorWidthMm)) {
-      cam.lens = merged as LensSample;
-      cam.pendingLens = {};
-    } else {
-      cam.pendingLens = merged;
-    }
-  }
 }
 
 function finiteAll(v: readonly number[]): boolean {
   for (const x of v) if (!Number.isFinite(x)) return false;
   return true;
-}
-
-function isFinitePositive(v: number | undefined): v is number {
-  return v !== undefined && Number.isFinite(v) && v > 0;
-}
-
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  const out: Partial<T> = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
-  return out;
 }
 
 function round(v: number, digits: number): number {
