@@ -1,10 +1,11 @@
 // Draws one LED wall: per section, the outer frustum (fixed viewpoint, for light and reflections) and every enabled
-// tracked camera's inner frustum (off-axis from its eye) in priority order, each with a feathered edge and optional
-// border in its camera's colour, then the LED colour gain and one tone map.
+// tracked camera's inner frustum in priority order, each with a feathered edge and optional border in its camera's
+// colour, then the LED colour gain and one tone map.
 import * as THREE from 'three';
-import type { FrameMessage, WallWire } from '../../engine/protocol/LiveMessages.ts';
-import { FOOTPRINT_DISTANCE_GLSL } from '../scene/footprintDistanceGlsl.ts';
+import type { CameraFrameWire, FrameMessage, InnerFrustumWire, SectionProjectionWire, WallWire } from '../../engine/protocol/LiveMessages.ts';
+import { cameraImageHeightPx, cameraImageOverscan, cameraImageProjection, footprintImageHeightPx } from './cameraImage.ts';
 import { createCalibrationGridScene } from './calibrationGridScene.ts';
+import { COMPOSITE_FRAGMENT, COMPOSITE_VERTEX, MAX_WALL_LAYERS } from './wallCompositeShader.ts';
 
 export interface WallLook {
   /** Soft edge of the inner frustum, m on the wall. */
@@ -23,83 +24,50 @@ export interface WallLook {
 const OUTER_FRESH_RENDERS = 8;
 /** Then it is redrawn every this many renders (about a second at 50 fps). */
 const OUTER_REFRESH_RENDERS = 50;
-
-const QUAD_VERTEX = /* glsl */ `
-varying vec2 vUv;
-void main() { vUv = uv; gl_Position = vec4(position.xy, 0.0, 1.0); }`;
-
-// One layer: what is already composited (base) with one camera's inner frustum over it, in linear light.
-const LAYER_FRAGMENT = /* glsl */ `
-uniform sampler2D baseTex;
-uniform sampler2D innerTex;
-uniform vec2 targetSizePx;
-uniform vec2 footprint[4];   // camera image corners on the section, uv, BL BR TR TL
-uniform float hasInner;
-uniform vec2 sectionSizeM;
-uniform float featherM;
-uniform float borderM;
-uniform vec3 borderColor;
-uniform float identify;
-varying vec2 vUv;
-
-${FOOTPRINT_DISTANCE_GLSL}
-void main() {
-  vec2 st = gl_FragCoord.xy / targetSizePx;
-  vec3 col = texture2D(baseTex, st).rgb;
-  if (hasInner > 0.5) {
-    float d = footprintDistanceM(vUv, footprint, sectionSizeM);
-    float mask = smoothstep(0.0, max(featherM, 1e-4), d);
-    vec3 inner = identify > 0.5 ? borderColor : texture2D(innerTex, st).rgb;
-    col = mix(col, inner, mask);
-    if (borderM > 0.0) col = mix(col, borderColor, 1.0 - smoothstep(0.0, borderM, abs(d)));
-  }
-  gl_FragColor = vec4(col, 1.0);
-}`;
-
-// The composited wall to the canvas: LED gain, tone map, output colour space.
-const PRESENT_FRAGMENT = /* glsl */ `
-uniform sampler2D wallTex;
-uniform vec2 targetSizePx;
-uniform vec3 gain;
-void main() {
-  gl_FragColor = vec4(texture2D(wallTex, gl_FragCoord.xy / targetSizePx).rgb * gain, 1.0);
-  #include <tonemapping_fragment>
-  #include <colorspace_fragment>
-}`;
+/** Texels between camera images in the atlas, so filtering at an image's edge never reads its neighbour. */
+const ATLAS_GUTTER_PX = 2;
 
 interface SectionView {
   /** Viewport in GL convention (origin bottom-left), px at the render scale. */
   viewport: THREE.Vector4;
   outerCamera: THREE.Camera | null;
-  layer: THREE.ShaderMaterial;
+  composite: THREE.ShaderMaterial;
 }
 
 /**
- * Frusta are layered bottom first: the outer frustum, then each section's inner frusta from the lowest priority to
- * the highest, each a pass that mixes one camera's render over what is there (ping-pong between two targets), so
- * four render targets serve any number of cameras. The frame lists each section's frusta top first. The outer frustum
- * is seen from a fixed eye and scenes are static, so it is kept from frame to frame (on a software-GL node it was most
- * of the frame's cost), redrawn for the first renders of a scene (its shaders and textures reach the GPU over the
- * first frames: the very first draw can miss objects) and then once a second in case anything changed.
+ * Each frame costs two passes, whatever the number of cameras: every camera's own image (its overscanned view from
+ * its eye) into one atlas, one scene render each; then, per section, one quad that samples the outer frustum and
+ * layers the cameras over it bottom first, each image mapped onto the section through the camera's view-projection
+ * (the same picture the section's off-axis projection from that eye gives). Render-pass switches, not draws, are what
+ * a software-GL node pays for: a ping-pong per camera halved its frame rate. The outer frustum is seen from a fixed
+ * eye and scenes are static, so it is kept from frame to frame, redrawn for the first renders of a scene (its shaders
+ * and textures reach the GPU over the first frames: the very first draw can miss objects) and then once a second.
  */
 export class WallRenderer {
   readonly renderer: THREE.WebGLRenderer;
   readonly widthPx: number;
   readonly heightPx: number;
+  /** Cameras that reached a section already layering MAX_WALL_LAYERS, since start (not drawn there). */
+  layersOverCap = 0;
   private readonly sections: SectionView[];
   /** The outer frustum, kept from frame to frame. */
   private readonly outerTarget: THREE.WebGLRenderTarget;
   private rendersSinceScene = 0;
-  /** Ping-pong pair: each layer mixes one camera over the wall so far, from one into the other. */
-  private readonly wallTargets: [THREE.WebGLRenderTarget, THREE.WebGLRenderTarget];
-  private readonly innerTarget: THREE.WebGLRenderTarget;
+  /** Every camera's image this frame, side by side. */
+  private readonly atlas: THREE.WebGLRenderTarget;
   private readonly innerCamera = new THREE.Camera();
+  private readonly innerPosition = new THREE.Vector3();
+  private readonly innerRotation = new THREE.Quaternion();
+  /** Per atlas slot (this frame's cameras on the wall, bottom first): the camera's index, world → image, where it sits. */
+  private readonly order: number[] = [];
+  private readonly viewProj: THREE.Matrix4[] = [];
+  private readonly slotRect: THREE.Vector4[] = [];
+  private readonly slotViewport = new THREE.Vector4();
+  /** While compositing a section: per layer, the atlas slot it draws (a section may not see every camera). */
+  private readonly sectionSlot: number[] = new Array<number>(MAX_WALL_LAYERS).fill(0);
   private readonly quadScene = new THREE.Scene();
   private readonly quad: THREE.Mesh;
   private readonly quadCamera = new THREE.Camera();
-  private readonly present: THREE.ShaderMaterial;
-  /** Per section, the target holding its composited wall so far (reused every render). */
-  private readonly sectionSource: THREE.WebGLRenderTarget[];
   private readonly cameraColors = new Map<string, THREE.Color>();
   private readonly fallbackColor = new THREE.Color('#ffffff');
   private frame: FrameMessage | undefined;
@@ -122,26 +90,20 @@ export class WallRenderer {
 
     // Half-float targets keep the linear light of every frustum until the one tone map at the end.
     const type = this.renderer.extensions.has('EXT_color_buffer_float') ? THREE.HalfFloatType : THREE.UnsignedByteType;
-    const target = () => new THREE.WebGLRenderTarget(this.widthPx, this.heightPx, { type, depthBuffer: true });
-    this.outerTarget = target();
-    this.wallTargets = [target(), target()];
-    this.innerTarget = target();
+    this.outerTarget = new THREE.WebGLRenderTarget(this.widthPx, this.heightPx, { type, depthBuffer: true });
+    this.atlas = new THREE.WebGLRenderTarget(1, 1, { type, depthBuffer: true });
     this.innerCamera.matrixAutoUpdate = false;
     this.innerCamera.matrixWorldAutoUpdate = false;
+    for (let i = 0; i < MAX_WALL_LAYERS; i++) {
+      this.viewProj.push(new THREE.Matrix4());
+      this.slotRect.push(new THREE.Vector4());
+    }
 
     this.quad = new THREE.Mesh(new THREE.PlaneGeometry(2, 2));
     this.quad.frustumCulled = false;
     this.quadScene.add(this.quad);
     const targetSizePx = new THREE.Vector2(this.widthPx, this.heightPx);
-    this.present = new THREE.ShaderMaterial({
-      vertexShader: QUAD_VERTEX,
-      fragmentShader: PRESENT_FRAGMENT,
-      depthTest: false,
-      depthWrite: false,
-      toneMapped: true,
-      uniforms: { wallTex: { value: null }, targetSizePx: { value: targetSizePx }, gain: { value: look.gain.clone() } },
-    });
-
+    const gain = look.gain.clone();
     this.sections = wall.sections.map((s) => {
       const [x, y, w, h] = s.viewportPx;
       const viewport = new THREE.Vector4(
@@ -150,28 +112,34 @@ export class WallRenderer {
         Math.max(1, Math.round(w * scale)),
         Math.max(1, Math.round(h * scale)),
       );
-      const layer = new THREE.ShaderMaterial({
-        vertexShader: QUAD_VERTEX,
-        fragmentShader: LAYER_FRAGMENT,
+      const composite = new THREE.ShaderMaterial({
+        vertexShader: COMPOSITE_VERTEX,
+        fragmentShader: COMPOSITE_FRAGMENT,
         depthTest: false,
         depthWrite: false,
-        toneMapped: false,
+        toneMapped: true,
         uniforms: {
-          baseTex: { value: null },
-          innerTex: { value: this.innerTarget.texture },
+          outerTex: { value: this.outerTarget.texture },
+          atlasTex: { value: this.atlas.texture },
           targetSizePx: { value: targetSizePx },
-          footprint: { value: [new THREE.Vector2(), new THREE.Vector2(), new THREE.Vector2(), new THREE.Vector2()] },
-          hasInner: { value: 0 },
+          layerCount: { value: 0 },
+          // Per layer of this section, its camera's slot's matrix and atlas place (references, set each frame).
+          viewProj: { value: [...this.viewProj] },
+          atlasRect: { value: [...this.slotRect] },
+          footprint: { value: Array.from({ length: 4 * MAX_WALL_LAYERS }, () => new THREE.Vector2()) },
+          borderColor: { value: Array.from({ length: MAX_WALL_LAYERS }, () => new THREE.Color()) },
+          pa: { value: new THREE.Vector3(...s.pa) },
+          pb: { value: new THREE.Vector3(...s.pb) },
+          pc: { value: new THREE.Vector3(...s.pc) },
           sectionSizeM: { value: new THREE.Vector2(s.widthM, s.heightM) },
           featherM: { value: look.featherM },
           borderM: { value: look.borderM },
-          borderColor: { value: new THREE.Color() },
           identify: { value: look.identify ? 1 : 0 },
+          gain: { value: gain },
         },
       });
-      return { viewport, outerCamera: s.outer ? cameraFromMatrices(s.outer.projection, s.outer.view) : null, layer };
+      return { viewport, outerCamera: s.outer ? cameraFromMatrices(s.outer.projection, s.outer.view) : null, composite };
     });
-    this.sectionSource = this.sections.map(() => this.outerTarget);
   }
 
   /** Show another scene from the next render; `gain` multiplies the wall's own LED gain (scene calibration). */
@@ -180,7 +148,7 @@ export class WallRenderer {
     this.rendersSinceScene = 0;
     this.renderer.toneMappingExposure = exposure;
     this.sceneGain.set(...(gain ?? [1, 1, 1]));
-    (this.present.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(this.sceneGain);
+    for (const s of this.sections) (s.composite.uniforms.gain!.value as THREE.Vector3).copy(this.look.gain).multiply(this.sceneGain);
   }
 
   /** Keep the newest frame; `render()` draws it. */
@@ -193,6 +161,7 @@ export class WallRenderer {
   render(): void {
     const r = this.renderer;
     const sections = this.frame?.walls[this.wallId]?.sections;
+    const cameras = this.frame?.cameras;
     // Outer frustum: every section from the fixed stage viewpoint, when it may have changed.
     const n = this.rendersSinceScene++;
     if (n < OUTER_FRESH_RENDERS || n % OUTER_REFRESH_RENDERS === 0) {
@@ -204,79 +173,148 @@ export class WallRenderer {
         r.render(this.scene, s.outerCamera);
       }
     }
-    // The pan-stop test swaps what the inner frusta show for a grid fixed in the virtual world.
-    const innerScene = this.frame?.calibration === 'grid' ? (this.calibrationScene ??= createCalibrationGridScene()) : this.scene;
-    // Where each section's wall so far is: the outer frustum until a layer mixes a camera over it.
-    const source = this.sectionSource;
-    source.fill(this.outerTarget);
-    let layers = 0;
-    if (sections) for (const s of sections) layers = Math.max(layers, s.frusta.length);
-    const [a, b] = this.wallTargets; // a section mixes from one into the other
-    for (let pass = 0; pass < layers; pass++) {
-      // Inner frusta of this layer: on each section, its (count - 1 - pass)-th, so the top one comes last.
-      this.beginPass(this.innerTarget);
-      this.sections.forEach((s, i) => {
-        const frusta = sections![i]?.frusta;
-        const f = frusta?.[frusta.length - 1 - pass];
-        const u = s.layer.uniforms;
-        u.hasInner!.value = f ? 1 : 0;
-        if (!f) return;
-        setCameraMatrices(this.innerCamera, f.projection, f.view);
-        const fp = u.footprint!.value as THREE.Vector2[];
-        for (let k = 0; k < 4; k++) fp[k]!.set(f.footprint[2 * k]!, f.footprint[2 * k + 1]!);
-        (u.borderColor!.value as THREE.Color).copy(this.look.borderColor ?? this.cameraColors.get(f.cameraId) ?? this.fallbackColor);
-        r.setViewport(s.viewport);
-        r.setScissor(s.viewport);
-        r.render(innerScene, this.innerCamera);
-      });
-      // Mix them over each section's wall so far, into the other ping-pong target; untouched sections stay where
-      // they are (no copies: on software GL every draw counts).
-      for (const target of this.wallTargets) {
-        let begun = false;
-        this.sections.forEach((s, i) => {
-          if (s.layer.uniforms.hasInner!.value === 0) return;
-          const into = source[i] === a ? b : a;
-          if (into !== target) return;
-          if (!begun) this.beginPass(target, false);
-          begun = true;
-          s.layer.uniforms.baseTex!.value = source[i]!.texture;
-          this.drawQuad(s.layer, s.viewport);
-          source[i] = target;
-        });
-      }
-    }
-    // To the canvas, each section from wherever its layers ended.
+    const slots = sections && cameras ? this.drawOrder(cameras, sections) : 0;
+    if (slots > 0) this.renderCameraImages(cameras!, sections!, slots);
+    // The composite, straight to the canvas.
     this.beginPass(null);
     this.sections.forEach((s, i) => {
-      this.present.uniforms.wallTex!.value = source[i]!.texture;
-      this.drawQuad(this.present, s.viewport);
+      const u = s.composite.uniforms;
+      let layers = 0;
+      for (let k = 0; k < slots; k++) {
+        const camera = cameras![this.order[k]!]!;
+        const f = frustumOf(sections![i], camera.id);
+        if (!f) continue;
+        if (layers === MAX_WALL_LAYERS) {
+          this.layersOverCap++;
+          continue;
+        }
+        const fp = u.footprint!.value as THREE.Vector2[];
+        for (let c = 0; c < 4; c++) fp[4 * layers + c]!.set(f.footprint[2 * c]!, f.footprint[2 * c + 1]!);
+        (u.borderColor!.value as THREE.Color[])[layers]!.copy(this.look.borderColor ?? this.cameraColors.get(camera.id) ?? this.fallbackColor);
+        // Layer `layers` of this section is slot k: point its matrix and atlas place at the slot's.
+        this.sectionSlot[layers] = k;
+        layers++;
+      }
+      u.layerCount!.value = layers;
+      this.bindSlots(u, layers);
+      this.quad.material = s.composite;
+      r.setViewport(s.viewport);
+      r.setScissor(s.viewport);
+      r.render(this.quadScene, this.quadCamera);
     });
     r.setScissorTest(false);
   }
 
   dispose(): void {
     this.outerTarget.dispose();
-    for (const t of this.wallTargets) t.dispose();
-    this.innerTarget.dispose();
-    for (const s of this.sections) s.layer.dispose();
-    this.present.dispose();
+    this.atlas.dispose();
+    for (const s of this.sections) s.composite.dispose();
     this.renderer.dispose();
   }
 
-  private beginPass(target: THREE.WebGLRenderTarget | null, clear = true): void {
+  /** Points a section's per-layer matrices and atlas places at its layers' slots (arrays reused, no allocation). */
+  private bindSlots(u: Record<string, THREE.IUniform>, layers: number): void {
+    const vp = u.viewProj!.value as THREE.Matrix4[];
+    const rect = u.atlasRect!.value as THREE.Vector4[];
+    for (let l = 0; l < layers; l++) {
+      vp[l] = this.viewProj[this.sectionSlot[l]!]!;
+      rect[l] = this.slotRect[this.sectionSlot[l]!]!;
+    }
+  }
+
+  /** Every slot's camera image into the atlas, side by side, each at about the wall's pixel pitch. */
+  private renderCameraImages(cameras: readonly CameraFrameWire[], sections: readonly SectionProjectionWire[], slots: number): void {
+    const r = this.renderer;
+    // One height for every slot (the largest need), so the atlas is a row of equal cells.
+    let needPx = 0;
+    let widest = 0;
+    for (let k = 0; k < slots; k++) {
+      const camera = cameras[this.order[k]!]!;
+      widest = Math.max(widest, camera.aspect);
+      for (let i = 0; i < this.sections.length; i++) {
+        const f = frustumOf(sections[i], camera.id);
+        const v = this.sections[i]!.viewport;
+        if (f) needPx = Math.max(needPx, footprintImageHeightPx(f.footprint, v.z, v.w, camera.aspect));
+      }
+    }
+    // At most twice the wall's height, and a row of cells no wider than the GPU allows.
+    const maxTexturePx = this.renderer.capabilities.maxTextureSize;
+    const maxCellH = Math.min(2 * this.heightPx, (maxTexturePx / slots - ATLAS_GUTTER_PX) / widest);
+    const cellH = Math.min(cameraImageHeightPx(needPx, maxCellH), Math.floor(maxCellH));
+    const cellW = Math.ceil(cellH * widest) + ATLAS_GUTTER_PX;
+    const atlasW = cellW * slots;
+    // Grow to fit; shrink only when far too big (reallocating is slow).
+    const atlas = this.atlas;
+    if (atlas.width < atlasW || atlas.height < cellH || atlas.width > 2 * atlasW || atlas.height > 2 * cellH) atlas.setSize(atlasW, cellH);
+    this.beginPass(atlas);
+    const scene = this.frame?.calibration === 'grid' ? (this.calibrationScene ??= createCalibrationGridScene()) : this.scene;
+    for (let k = 0; k < slots; k++) {
+      const camera = cameras[this.order[k]!]!;
+      const w = Math.max(1, Math.round(cellH * camera.aspect));
+      this.slotViewport.set(k * cellW, 0, w, cellH);
+      this.slotRect[k]!.set(k * cellW / atlas.width, 0, w / atlas.width, cellH / atlas.height);
+      this.setInnerCamera(camera, this.viewProj[k]!);
+      r.setViewport(this.slotViewport);
+      r.setScissor(this.slotViewport);
+      r.render(scene, this.innerCamera);
+    }
+  }
+
+  /**
+   * Fills `this.order` with the indices in `cameras` of those with a frustum on this wall, bottom first: highest
+   * priority number first, ties in reverse listing order (the engine puts the earlier-listed camera on top); at most
+   * MAX_WALL_LAYERS of the top ones.
+   */
+  private drawOrder(cameras: readonly CameraFrameWire[], sections: readonly SectionProjectionWire[]): number {
+    const order = this.order;
+    order.length = 0;
+    for (let i = 0; i < cameras.length; i++) {
+      if (!cameras[i]!.innerFrustum.enabled) continue;
+      let reaches = false;
+      for (let k = 0; k < sections.length && !reaches; k++) reaches = frustumOf(sections[k], cameras[i]!.id) !== undefined;
+      if (!reaches) continue;
+      // Insertion sort: a handful of cameras, no allocation.
+      let j = order.length;
+      order.push(i);
+      while (j > 0 && cameras[order[j - 1]!]!.innerFrustum.priority <= cameras[i]!.innerFrustum.priority) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = i;
+    }
+    if (order.length > MAX_WALL_LAYERS) order.splice(0, order.length - MAX_WALL_LAYERS);
+    return order.length;
+  }
+
+  /** The inner camera at `camera`'s eye with its overscanned image; `viewProj` gets world → that image. */
+  private setInnerCamera(camera: CameraFrameWire, viewProj: THREE.Matrix4): void {
+    const c = this.innerCamera;
+    cameraImageProjection(camera.vFovRad, camera.aspect, cameraImageOverscan(camera), c.projectionMatrix.elements);
+    c.projectionMatrixInverse.copy(c.projectionMatrix).invert();
+    this.innerPosition.fromArray(camera.position);
+    this.innerRotation.fromArray(camera.rotation);
+    c.matrixWorld.compose(this.innerPosition, this.innerRotation, UNIT_SCALE);
+    c.matrix.copy(c.matrixWorld);
+    c.matrixWorldInverse.copy(c.matrixWorld).invert();
+    viewProj.multiplyMatrices(c.projectionMatrix, c.matrixWorldInverse);
+  }
+
+  private beginPass(target: THREE.WebGLRenderTarget | null): void {
     const r = this.renderer;
     r.setRenderTarget(target);
     r.setScissorTest(false);
-    if (clear) r.clear();
+    r.clear();
     r.setScissorTest(true);
   }
+}
 
-  private drawQuad(material: THREE.ShaderMaterial, viewport: THREE.Vector4): void {
-    this.quad.material = material;
-    this.renderer.setViewport(viewport);
-    this.renderer.setScissor(viewport);
-    this.renderer.render(this.quadScene, this.quadCamera);
-  }
+const UNIT_SCALE = new THREE.Vector3(1, 1, 1);
+
+/** `cameraId`'s frustum on a section, if it reaches it. */
+function frustumOf(section: SectionProjectionWire | undefined, cameraId: string): InnerFrustumWire | undefined {
+  const frusta = section?.frusta;
+  if (frusta) for (let k = 0; k < frusta.length; k++) if (frusta[k]!.cameraId === cameraId) return frusta[k];
+  return undefined;
 }
 
 function cameraFromMatrices(projection: number[], view: number[]): THREE.Camera {
