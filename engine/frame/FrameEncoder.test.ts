@@ -84,8 +84,6 @@ describe('FrameEncoder', () => {
               frusta: [
                 {
                   cameraId: 'cam1',
-                  projection: [1, 0.333333, 0.666667, 1, 1.333333, 1.666667, 2, 2.333333, 2.666667, 3, 3.333333, 3.666667, 4, 4.333333, 4.666667, 5],
-                  view: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
                   footprint: [0.1, 0.2, 0.9, 0.2, 0.9, 0.8, 0.1, 0.12346],
                 },
               ],
@@ -97,6 +95,25 @@ describe('FrameEncoder', () => {
       },
     };
     expect(parse(new FrameEncoder().encode(snapshot()))).toEqual(expected);
+  });
+
+  it('gives the off-axis matrices only to clients that ask, serialised once per tick and fresh on the next', () => {
+    const encoder = new FrameEncoder();
+    const snap = snapshot();
+    const payload = encoder.encode(snap);
+    const withMatrices = JSON.parse(`{${payload.head},"walls":{"main":${payload.wallsWithProjections().get('main')}}}`) as FrameMessage;
+    expect(withMatrices.walls.main!.sections[0]!.frusta[0]).toEqual({
+      cameraId: 'cam1',
+      projection: [1, 0.333333, 0.666667, 1, 1.333333, 1.666667, 2, 2.333333, 2.666667, 3, 3.333333, 3.666667, 4, 4.333333, 4.666667, 5],
+      view: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+      footprint: [0.1, 0.2, 0.9, 0.2, 0.9, 0.8, 0.1, 0.12346],
+    });
+    expect(payload.wallsWithProjections()).toBe(payload.wallsWithProjections());
+    expect(payload.walls.get('main')).not.toContain('projection');
+    // The next tick's matrices, not the cached ones.
+    snap.walls[0]!.sections[0]!.frusta[0]!.view[12] = 2;
+    const next = encoder.encode(snap);
+    expect(next.wallsWithProjections().get('main')).toContain('"view":[1,0,0,0,0,1,0,0,0,0,1,0,2,0,0,1]');
   });
 
   it('encodes the active move with its plan, and re-serialises the plan only when its revision changes', () => {

@@ -12,14 +12,19 @@ export interface FramePayload {
   presentAtS: number;
   /** `"type":"frame",...,"subjects":[...]`: every member but `walls`, as JSON object members. */
   head: string;
-  /** wall id → serialised WallFrameWire */
+  /** wall id → serialised WallFrameWire, each frustum its camera and footprint */
   walls: ReadonlyMap<string, string>;
+  /** …the same with each frustum's off-axis projection and view, serialised on the first call in the tick. */
+  wallsWithProjections: () => ReadonlyMap<string, string>;
 }
 
 
 export class FrameEncoder {
   private readonly walls = new Map<string, string>();
-  private readonly payload: FramePayload = { frame: 0, presentAtS: 0, head: '', walls: this.walls };
+  private readonly wallsFull = new Map<string, string>();
+  /** The snapshot `wallsFull` is owed for (null once serialised): only clients that ask for matrices pay for them. */
+  private pending: FrameSnapshot | null = null;
+  private readonly payload: FramePayload = { frame: 0, presentAtS: 0, head: '', walls: this.walls, wallsWithProjections: () => this.fullWalls() };
   /** The active move's plan (spec, provenance, path) as JSON members, re-serialised only when its revision changes. */
   private planJson = '';
   private planRevision = -1;
@@ -51,10 +56,25 @@ export class FrameEncoder {
       (snap.calibrationGrid ? ',"calibration":"grid"' : '');
     for (const wall of snap.walls) {
       let sections = '';
-      for (let i = 0; i < wall.sections.length; i++) sections += (i ? ',' : '') + sectionJson(wall.sections[i]!);
+      for (let i = 0; i < wall.sections.length; i++) sections += (i ? ',' : '') + sectionJson(wall.sections[i]!, false);
       this.walls.set(wall.id, `{"sections":[${sections}]}`);
     }
+    this.pending = snap;
     return this.payload;
+  }
+
+  /** The walls with matrices, for this tick's snapshot (valid until the next `encode`, which reuses the snapshot). */
+  private fullWalls(): ReadonlyMap<string, string> {
+    const snap = this.pending;
+    if (snap) {
+      for (const wall of snap.walls) {
+        let sections = '';
+        for (let i = 0; i < wall.sections.length; i++) sections += (i ? ',' : '') + sectionJson(wall.sections[i]!, true);
+        this.wallsFull.set(wall.id, `{"sections":[${sections}]}`);
+      }
+      this.pending = null;
+    }
+    return this.wallsFull;
   }
 
   private moveJson(m: MoveSnapshot): string {
@@ -71,11 +91,12 @@ export class FrameEncoder {
   }
 }
 
-function sectionJson(s: SectionSnapshot): string {
+function sectionJson(s: SectionSnapshot, matrices: boolean): string {
   let frusta = '';
   for (let k = 0; k < s.count; k++) {
     const f = s.frusta[k]!;
-    frusta += `${k ? ',' : ''}{"cameraId":${JSON.stringify(f.cameraId)},"projection":${nums(f.projection, 6)},"view":${nums(f.view, 6)},"footprint":${nums(f.footprint, 5)}}`;
+    const m = matrices ? `"projection":${nums(f.projection, 6)},"view":${nums(f.view, 6)},` : '';
+    frusta += `${k ? ',' : ''}{"cameraId":${JSON.stringify(f.cameraId)},${m}"footprint":${nums(f.footprint, 5)}}`;
   }
   return `{"frusta":[${frusta}]}`;
 }

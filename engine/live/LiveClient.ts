@@ -4,6 +4,7 @@ import type { RoleWire } from '../protocol/LiveMessages.ts';
 
 export class LiveClient {
   private wallSet: ReadonlySet<string> | '*';
+  private withProjections = false;
   private key: string;
   /**
    * Whether this client gets the AI director's traffic (`suggestions`, `audit` events): consoles do, render nodes
@@ -38,18 +39,31 @@ export class LiveClient {
     readonly connectedAtS: number,
   ) {
     this.wallSet = wallId ? new Set([wallId]) : '*';
-    this.key = subscriptionKeyOf(this.wallSet);
+    this.key = subscriptionKeyOf(this.wallSet, false);
     this.receivesDirectorTraffic = wallId === undefined;
   }
 
-  /** Walls whose projections this client receives; '*' = all. */
+  /** Walls whose frusta this client receives; '*' = all. */
   get walls(): ReadonlySet<string> | '*' {
     return this.wallSet;
   }
 
   set walls(walls: ReadonlySet<string> | '*') {
     this.wallSet = walls;
-    this.key = subscriptionKeyOf(walls);
+    this.key = subscriptionKeyOf(walls, this.withProjections);
+  }
+
+  /**
+   * Whether each frustum carries its off-axis projection and view (for render nodes that project per section, e.g. a
+   * game engine's): our walls map each camera's own image and need only the footprint, so it is off by default.
+   */
+  get projections(): boolean {
+    return this.withProjections;
+  }
+
+  set projections(on: boolean) {
+    this.withProjections = on;
+    this.key = subscriptionKeyOf(this.wallSet, on);
   }
 
   /** Key of the frame payload this client gets: clients with equal keys share one serialised string. */
@@ -80,6 +94,6 @@ export class LiveClient {
 }
 
 /** Computed when the subscription changes, not per frame. */
-function subscriptionKeyOf(walls: ReadonlySet<string> | '*'): string {
-  return walls === '*' ? '*' : [...walls].sort().join(',');
+function subscriptionKeyOf(walls: ReadonlySet<string> | '*', projections: boolean): string {
+  return (projections ? 'p:' : '') + (walls === '*' ? '*' : [...walls].sort().join(','));
 }

@@ -83,6 +83,7 @@ export class LiveServer {
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const client = new LiveClient(randomUUID(), ws, role, wallId, this.options.nowS());
+      if (url.searchParams.get('projections') === '1') client.projections = true;
       this.clients.set(ws, client);
       ws.on('message', (data, isBinary) => this.onMessage(client, data, isBinary));
       ws.on('close', () => {
@@ -99,21 +100,25 @@ export class LiveServer {
     this.frame = payload.frame;
     this.sync.published(payload.frame, payload.presentAtS);
     this.serialised.clear();
-    for (const client of this.clients.values()) {
-      if (client.ws.readyState !== client.ws.OPEN) continue;
-      if (client.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-        client.framesDropped++;
-        continue;
-      }
-      const key = client.subscriptionKey;
-      let bytes = this.serialised.get(key);
-      if (bytes === undefined) {
-        bytes = Buffer.from(serialiseFrame(payload, client.walls));
-        this.serialised.set(key, bytes);
-      }
-      client.ws.send(bytes, LiveServer.TEXT);
-      client.framesSent++;
+    // Render nodes first: on a busy tick the walls' frames leave before the consoles'.
+    for (const client of this.clients.values()) if (client.wallId !== undefined) this.sendFrame(client, payload);
+    for (const client of this.clients.values()) if (client.wallId === undefined) this.sendFrame(client, payload);
+  }
+
+  private sendFrame(client: LiveClient, payload: FramePayload): void {
+    if (client.ws.readyState !== client.ws.OPEN) return;
+    if (client.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      client.framesDropped++;
+      return;
     }
+    const key = client.subscriptionKey;
+    let bytes = this.serialised.get(key);
+    if (bytes === undefined) {
+      bytes = Buffer.from(serialiseFrame(payload, client.walls, client.projections));
+      this.serialised.set(key, bytes);
+    }
+    client.ws.send(bytes, LiveServer.TEXT);
+    client.framesSent++;
   }
 
   /** Commands received since the last call, in arrival order (applied at the tick). */
@@ -205,10 +210,10 @@ export class LiveServer {
 }
 
 /** `{<head>,"walls":{"id":<wall>,...}}` — pieces were serialised once for the tick. */
-export function serialiseFrame(payload: FramePayload, walls: ReadonlySet<string> | '*'): string {
+export function serialiseFrame(payload: FramePayload, walls: ReadonlySet<string> | '*', projections = false): string {
   let out = `{${payload.head},"walls":{`;
   let first = true;
-  for (const [id, json] of payload.walls) {
+  for (const [id, json] of projections ? payload.wallsWithProjections() : payload.walls) {
     if (walls !== '*' && !walls.has(id)) continue;
     out += `${first ? '' : ','}${JSON.stringify(id)}:${json}`;
     first = false;

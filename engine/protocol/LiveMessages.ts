@@ -6,7 +6,7 @@ import type { RoleWire } from './roles.ts';
 export type { RoleWire };
 
 /** 2: sections carry every enabled camera's frustum (`frusta`), cameras their colour and frustum settings. */
-export const LIVE_PROTOCOL_VERSION = 2;
+export const LIVE_PROTOCOL_VERSION = 3;
 
 export type Vec3Wire = [number, number, number];
 export type QuatWire = [number, number, number, number];
@@ -96,9 +96,13 @@ export interface CameraFrameWire {
 /** One camera's inner frustum on one wall section. */
 export interface InnerFrustumWire {
   cameraId: string;
-  /** Off-axis projection and view from the camera's eye onto this section. */
-  projection: Mat4Wire;
-  view: Mat4Wire;
+  /**
+   * Off-axis projection and view from the camera's eye onto this section (Kooima): only for clients that asked
+   * (`&projections=1` or `live.subscribe {projections: true}`); the footprint and the camera's pose and lens are enough
+   * to map the camera's own image onto the section, as our walls do.
+   */
+  projection?: Mat4Wire;
+  view?: Mat4Wire;
   /** The camera image's corners on the section (overscan included), (u, v) ∈ section space, BL, BR, TR, TL. */
   footprint: number[];
 }

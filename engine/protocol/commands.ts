@@ -43,8 +43,8 @@ interface CommandDef {
 export const COMMANDS = {
   'live.subscribe': {
     roles: ALL,
-    args: z.strictObject({ walls: z.union([z.literal('*'), z.array(z.string()).max(64)]).optional(), director: z.boolean().optional() }),
-    doc: '`{walls?: "*" | [ids], director?: boolean}`: which walls\' projections this client gets, and whether it gets `suggestions` and `audit` events (consoles do by default, render nodes connected with `?wall=` do not)',
+    args: z.strictObject({ walls: z.union([z.literal('*'), z.array(z.string()).max(64)]).optional(), director: z.boolean().optional(), projections: z.boolean().optional() }),
+    doc: '`{walls?: "*" | [ids], director?: boolean, projections?: boolean}`: which walls\' frusta this client gets, whether it gets `suggestions` and `audit` events (consoles do by default, render nodes connected with `?wall=` do not), and whether each frustum carries its off-axis `projection` and `view` matrices (off by default; also `&projections=1` on connect)',
   },
   'camera.select': { roles: ['director', 'operator'], args: z.strictObject({ cameraId: Id(64) }), doc: '`{cameraId}`: the hero camera, which the console\'s camera view and the AI director follow (the walls show every enabled camera\'s frustum)' },
   'camera.frustum': {

@@ -45,7 +45,7 @@ describe('/live', () => {
     expect(c.frames[0]!.timecode).toMatch(/^\d\d:\d\d:\d\d:\d\d$/);
   });
 
-  it('an OSC pose sent over UDP is in the frame within 2 ticks, and moves the projections', async () => {
+  it('an OSC pose sent over UDP is in the frame within 2 ticks, and moves the footprints and, for a client that asks, the matrices', async () => {
     const c = await live('director');
     await c.nextFrame();
     const before = c.lastFrame()!.frame;
@@ -58,9 +58,13 @@ describe('/live', () => {
     expect(cam.position[2]).toBeCloseTo(3.2, 4);
     expect(cam.stale).toBe(false);
 
-    // Make it the hero camera, then move it: its frustum's matrices on the main wall change within 2 ticks.
+    // Make it the hero camera, then move it: its frustum's footprints and matrices on the main wall change within 2 ticks.
     expect((await c.command('camera.select', { cameraId: 'rig-a' })).ok).toBe(true);
-    const rigA = (f: FrameMessage) => JSON.stringify(f.walls.main!.sections.map((s) => s.frusta.find((x) => x.cameraId === 'rig-a')?.view ?? null));
+    const frusta = (f: FrameMessage) => f.walls.main!.sections.map((s) => s.frusta.find((x) => x.cameraId === 'rig-a') ?? null);
+    expect(frusta(c.lastFrame()!).every((f) => f === null || f.view === undefined)).toBe(true);
+    expect((await c.command('live.subscribe', { projections: true })).ok).toBe(true);
+    await c.nextFrame((x) => frusta(x).some((f) => f?.view?.length === 16 && f.projection?.length === 16));
+    const rigA = (f: FrameMessage) => JSON.stringify(frusta(f).map((x) => x && [x.view, x.footprint]));
     const selected = await c.nextFrame((x) => x.activeCameraId === 'rig-a' && x.walls.main!.sections.some((s) => s.frusta.some((f) => f.cameraId === 'rig-a')));
     const viewBefore = rigA(selected);
     const sent = c.lastFrame()!.frame;
@@ -68,6 +72,19 @@ describe('/live', () => {
     const moved = await c.nextFrame((x) => x.cameras.find((cam) => cam.id === 'rig-a')!.position[0] < 0.39);
     expect(moved.frame - sent).toBeLessThanOrEqual(2);
     expect(rigA(moved)).not.toBe(viewBefore);
+  });
+
+  it('a render node that asks on connect (&projections=1) gets every frustum with its matrices', async () => {
+    await udp.send(pose('rig-a', 0.2, 1.6, 3.2), te.ports.osc);
+    const node = await live('render', '?wall=main&projections=1');
+    const fr = await node.nextFrame((x) => x.walls.main!.sections.some((s) => s.frusta.length > 0));
+    const frusta = fr.walls.main!.sections.flatMap((s) => s.frusta);
+    expect(frusta.length).toBeGreaterThan(0);
+    for (const f of frusta) {
+      expect(f.projection).toHaveLength(16);
+      expect(f.view).toHaveLength(16);
+    }
+    expect(Object.keys(fr.walls)).toEqual(['main']);
   });
 
   it('acks commands, refuses a command outside the role and answers bad messages without dropping the client', async () => {

@@ -1,9 +1,10 @@
-// `live.subscribe`: which walls' projections a /live client gets, and whether it gets the AI director's traffic.
+// `live.subscribe`: which walls' frusta a /live client gets (with or without their matrices), and whether it gets the
+// AI director's traffic.
 import type { CommandHandlers } from '../../live/CommandRegistry.ts';
 
 export function liveCommands(wallIds: () => readonly string[]): CommandHandlers<'live.subscribe'> {
   return {
-    'live.subscribe': ({ walls, director }, { client }) => {
+    'live.subscribe': ({ walls, director, projections }, { client }) => {
       if (walls !== undefined && walls !== '*') {
         const known = wallIds();
         const unknown = walls.filter((w) => !known.includes(w));
@@ -11,6 +12,7 @@ export function liveCommands(wallIds: () => readonly string[]): CommandHandlers<
       }
       if (walls !== undefined) client.walls = walls === '*' ? '*' : new Set(walls);
       if (director !== undefined) client.receivesDirectorTraffic = director;
+      if (projections !== undefined) client.projections = projections;
     },
   };
 }
