@@ -4,7 +4,7 @@
 // frames (a wall page loading a scene took 2–3× as long beside the console suite).
 import { configDefaults, defineConfig } from 'vitest/config';
 
-const BROWSER = ['test/browser/**/*.test.ts', 'stage-ui/**/*.browser.test.ts'];
+const BROWSER = ['test/browser/**/*.test.ts', 'test/**/*.browser.test.ts', 'stage-ui/**/*.browser.test.ts'];
 
 export default defineConfig({
   test: {

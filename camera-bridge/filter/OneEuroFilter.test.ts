@@ -31,6 +31,22 @@ describe('OneEuroFilter', () => {
     expect([...f.filter([9, 9, 9], 5)]).toEqual([1, 2, 3]);
   });
 
+  it('smooths the first sample after a silence longer than maxGapS as if it came one usual step later', () => {
+    // Without the bridge the 0.5 s gap gives alpha = 1/(1 + 0.159155/0.5) = 0.758547: most of the step at once.
+    const open = new OneEuroFilter(1, { minCutoffHz: 1, beta: 0, dCutoffHz: 1 });
+    const bridged = new OneEuroFilter(1, { minCutoffHz: 1, beta: 0, dCutoffHz: 1 }, 0.1);
+    for (const f of [open, bridged]) {
+      f.filter([0], 0);
+      f.filter([0], 0.01);
+    }
+    expect(open.filter([1], 0.51)[0]).toBeCloseTo(0.758547, 5);
+    expect(bridged.filter([1], 0.51)[0]).toBeCloseTo(0.059117, 5); // the 100 Hz alpha, as in the step test above
+    expect(bridged.filter([1], 0.52)[0]).toBeCloseTo(0.11474, 5); // and on at the real interval
+    const sparse = new OneEuroFilter(1, { minCutoffHz: 1, beta: 0, dCutoffHz: 1 }, 0.1);
+    sparse.filter([0], 0);
+    expect(sparse.filter([1], 0.5)[0]).toBeCloseTo(0.758547, 5); // never streamed: no cadence to bridge with
+  });
+
   it('reduces jitter on a noisy constant signal', () => {
     const f = new OneEuroFilter(1, { minCutoffHz: 1, beta: 0.01, dCutoffHz: 1 });
     let seed = 1;

@@ -25,16 +25,25 @@ export class OneEuroFilter {
   readonly value: Float64Array;
   private readonly dx: Float64Array; // filtered derivative, units/s
   private lastTimeS = 0;
+  private lastDtS = 0; // the last step that was not a gap, s
   initialized = false;
+  /**
+   * A silence longer than this (the tracker stopped, s) is not time the value moved through: once a stream has a
+   * cadence, the sample after a silence is smoothed as if it followed the last one at the last interval. Counting the
+   * silence as elapsed time would let it through almost unfiltered, jumping the filter's whole lag at once.
+   */
+  maxGapS: number;
 
-  constructor(dimensions: number, params: OneEuroParams = DEFAULT_ONE_EURO) {
+  constructor(dimensions: number, params: OneEuroParams = DEFAULT_ONE_EURO, maxGapS = Infinity) {
     this.params = { ...params };
     this.value = new Float64Array(dimensions);
     this.dx = new Float64Array(dimensions);
+    this.maxGapS = maxGapS;
   }
 
   reset(): void {
     this.initialized = false;
+    this.lastDtS = 0;
     this.dx.fill(0);
   }
 
@@ -51,12 +60,14 @@ export class OneEuroFilter {
       this.initialized = true;
       return this.value;
     }
-    const dtS = timeS - this.lastTimeS;
+    let dtS = timeS - this.lastTimeS;
     if (!(dtS > 0)) {
       // Same-timestamp or reordered sample: keep state, nothing sensible to smooth over.
       return this.value;
     }
     this.lastTimeS = timeS;
+    if (dtS <= this.maxGapS) this.lastDtS = dtS;
+    else if (this.lastDtS > 0) dtS = this.lastDtS; // a sender that never streamed keeps its real spacing
 
     const aD = oneEuroAlpha(this.params.dCutoffHz, dtS);
     let speedSq = 0;

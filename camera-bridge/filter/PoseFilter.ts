@@ -24,9 +24,10 @@ export class PoseFilter {
   private readonly _prev: Quat = [0, 0, 0, 1]; // last filtered rotation
   enabled: boolean;
 
-  constructor(params: PoseFilterParams = DEFAULT_POSE_FILTER) {
-    this.positionFilter = new OneEuroFilter(3, params.position);
-    this.rotationFilter = new OneEuroFilter(4, params.rotation);
+  /** @param maxGapS a silence longer than this is bridged, not smoothed over (OneEuroFilter.maxGapS), s. */
+  constructor(params: PoseFilterParams = DEFAULT_POSE_FILTER, maxGapS = Infinity) {
+    this.positionFilter = new OneEuroFilter(3, params.position, maxGapS);
+    this.rotationFilter = new OneEuroFilter(4, params.rotation, maxGapS);
     this.enabled = params.enabled;
   }
 

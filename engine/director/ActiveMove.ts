@@ -9,6 +9,8 @@ import type { DirectorInput } from './DirectorInput.ts';
 
 export interface ActiveMove {
   moveId: string;
+  /** The camera it runs on (the hero when it started). */
+  cameraId: string;
   provenance: ProvenanceWire;
   suggestionId: string | null;
   /** Who started it: later controller events are recorded under the same person. */

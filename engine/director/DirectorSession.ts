@@ -26,6 +26,7 @@ import { RecentMoves } from './RecentMoves.ts';
 import { CardHolds } from './CardHolds.ts';
 import { resolveMoveTarget } from './resolveMoveTarget.ts';
 import { writeMoveSnapshot, type ActiveMove } from './ActiveMove.ts';
+import { TrackingLossGuard, type MoveOnStale } from './TrackingLossGuard.ts';
 
 /** Suggestions shown at once. */
 export const SUGGESTION_COUNT = 4;
@@ -40,6 +41,8 @@ export interface DirectorSessionOptions {
   pois: readonly PointOfInterest[];
   /** Runs background work (suggestion refreshes) away from the tick; the engine passes FrameSlack. Default setImmediate. */
   slack?: (fn: () => void) => void;
+  /** What a running move does while its camera's tracking is stale (VP_MOVE_ON_STALE); default pause. */
+  onStale?: MoveOnStale;
 }
 
 type ShownSuggestion = Suggestion & { path: GhostPathWire };
@@ -56,6 +59,7 @@ export class DirectorSession implements ActiveMoveSource {
   private readonly recent = new RecentMoves();
   private readonly refreshPolicy = new SuggestionRefreshPolicy();
   private readonly holds = new CardHolds();
+  private readonly trackingLoss: TrackingLossGuard;
   private suggestionsCameraId: string | null = null;
   private sceneStartS: number;
   private readonly pose = createPoseAt();
@@ -69,6 +73,7 @@ export class DirectorSession implements ActiveMoveSource {
     this.pois = options.pois;
     this.slack = options.slack ?? ((fn) => void setImmediate(fn));
     this.sceneStartS = options.nowS();
+    this.trackingLoss = new TrackingLossGuard(options.onStale, options.view.isStale?.bind(options.view));
   }
 
   /** The shown suggestions, so a (re)connecting console gets them at once. */
@@ -83,6 +88,8 @@ export class DirectorSession implements ActiveMoveSource {
 
   /** Per tick, after the moves advanced: notice meaningful changes; inference runs in the frame's slack. */
   tick(nowS: number): void {
+    const paused = this.trackingLoss.follow(this.active, this.options.moves, nowS); // or resumed, by the engine
+    if (paused) this.appendAudit(paused);
     const cameraId = this.view.activeCameraId();
     const cameraPosition = cameraId ? this.view.latestPosition(cameraId) : undefined;
     if (!this.refreshPolicy.due(nowS, this.view.subjects(), cameraPosition)) return;
@@ -232,6 +239,7 @@ export class DirectorSession implements ActiveMoveSource {
     orThrow(controller.start(moveId, spec, start, nowS));
     this.active = {
       moveId,
+      cameraId,
       provenance: how.provenance,
       suggestionId: how.suggestion?.id ?? null,
       actor: humanActor(actor),
@@ -256,8 +264,10 @@ export class DirectorSession implements ActiveMoveSource {
     this.record(type, actor, { provenance: this.active?.provenance, ...(data && { data }) });
   }
 
+  /** A human command on the move: the frame re-sends its plan, and the engine no longer pauses or resumes it by itself. */
   private bumpRevision(): void {
     if (this.active) this.active.revision++;
+    this.trackingLoss.humanTookOver();
   }
 
   private activeController(): MoveController {

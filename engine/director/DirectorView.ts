@@ -23,6 +23,8 @@ export interface DirectorView {
   activeCameraId(): string | null;
   /** Tracked (filtered, no move offset) pose at engine time `nowS`, written into `out`; undefined before it reported. */
   trackedPose(cameraId: string, nowS: number, out: PoseAt): PoseAt | undefined;
+  /** Whether the camera's tracking is stale at `nowS` (no source delivered within the timeout); absent = never. */
+  isStale?(cameraId: string, nowS: number): boolean;
   /** Position of the camera's newest sample (change detection); undefined before it reported. */
   latestPosition(cameraId: string): Readonly<Vec3> | undefined;
   /** The camera's lens now (defaults until a source reports one). */

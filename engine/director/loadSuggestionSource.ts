@@ -13,8 +13,11 @@ export interface SourceLog {
   error(data: Record<string, unknown>, msg: string): void;
 }
 
-/** The model in this thread: it answers at once. */
-export type InProcessSuggestionSource = Omit<SuggestionSource, 'suggest'> & { suggest(input: DirectorInput, count: number, nowS: number): Suggestion[] };
+/** The model in this thread: it answers at once. `relearn` re-ranks by a decision already on disk, writing nothing. */
+export type InProcessSuggestionSource = Omit<SuggestionSource, 'suggest'> & {
+  suggest(input: DirectorInput, count: number, nowS: number): Suggestion[];
+  relearn(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void;
+};
 
 export async function loadSuggestionSource(log: SourceLog, dataDir: string, modelDir?: string): Promise<InProcessSuggestionSource> {
   const model = await ModelSuggestionSource.load(modelDir);
@@ -29,6 +32,7 @@ export async function loadSuggestionSource(log: SourceLog, dataDir: string, mode
       return model.backend;
     },
     suggest: (input: DirectorInput, count: number, nowS: number): Suggestion[] => model.suggest(input, count, nowS),
+    relearn: (input, suggestion, decision, final) => model.recordDecision(input, suggestion, decision, final),
     recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void {
       model.recordDecision(input, suggestion, decision, final);
       // The ranker just appended this decision: persist it as the same JSON line exportDecisions() writes.

@@ -21,7 +21,8 @@ export type AuditTypeWire =
   | 'take.started'
   | 'take.stopped';
 
-export type AuditActorWire = { kind: 'human'; role: RoleWire; clientId: string } | { kind: 'ai'; modelVersion: string };
+/** `engine`: the engine acted by itself on a fault (a move paused while its camera's tracking was stale); `data.cause` says why. */
+export type AuditActorWire = { kind: 'human'; role: RoleWire; clientId: string } | { kind: 'ai'; modelVersion: string } | { kind: 'engine' };
 
 export interface AuditRecordWire {
   /** 1, 2, 3… in file order. */
@@ -45,7 +46,7 @@ export type AuditEntry = Omit<AuditRecordWire, 'seq' | 'at' | 'tS'>;
 export const AuditQuerySchema = z.strictObject({
   type: z.string().max(64).optional(),
   provenance: z.enum(['ai-approved', 'ai-modified', 'ai-rejected', 'human-only']).optional(),
-  actor: z.enum(['human', 'ai']).optional(),
+  actor: z.enum(['human', 'ai', 'engine']).optional(),
   suggestionId: z.string().max(64).optional(),
   moveId: z.string().max(64).optional(),
   sinceSeq: z.coerce.number().int().min(0).optional(),

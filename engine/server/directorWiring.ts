@@ -26,6 +26,7 @@ export function createDirectorView(hub: TrackingHub, stage: Stage, selection: { 
   return {
     activeCameraId: () => selection.activeCameraId,
     trackedPose: (cameraId, nowS, out) => hub.sampleCamera(cameraId, nowS, out),
+    isStale: (cameraId, nowS) => hub.isCameraStale(cameraId, nowS),
     latestPosition: (cameraId) => hub.latestSample(cameraId)?.position,
     lens: (cameraId) => lensOf(cameraId),
     // Stale talent (no position within the subject timeout) is left out: the director neither frames nor names it.

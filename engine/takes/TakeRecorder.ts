@@ -1,6 +1,7 @@
 // Records a take: the tick hands each frame to a preallocated ring (TakeFrameRing), audit records queue beside it,
 // and a writer drains both every FLUSH_MS into the take's append-only record file, off the tick path. A write error
-// ends the take as `failed` with the error; the engine and the walls carry on.
+// (or the file deleted under it) ends the take as `failed` with the error, keeping its whole records; the engine and
+// the walls carry on.
 import { open, type FileHandle } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,8 +40,9 @@ export class TakeRecorder {
   private file: FileHandle | null = null;
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
-  /** Frames written to the file this take. */
+  /** Frames written to the file this take, and the file's length after the last whole write, bytes. */
   private written = 0;
+  private goodBytes = 0;
   /** Frames captured this take, and the last one's number (audit records are stamped with it). */
   private captured = 0;
   private lastFrame = 0;
@@ -81,6 +83,7 @@ export class TakeRecorder {
     this.take = manifest;
     this.file = file;
     this.written = 0;
+    this.goodBytes = (await file.stat()).size;
     this.captured = 0;
     this.ring.clear();
     this.pendingAudit.length = 0;
@@ -131,15 +134,21 @@ export class TakeRecorder {
     const parts: Buffer[] = [];
     for (const f of this.drained) parts.push(encodeRecord(RECORD_TYPE.frame, Buffer.from(JSON.stringify(f))));
     for (const a of this.pendingAudit.splice(0)) parts.push(encodeRecord(RECORD_TYPE.audit, Buffer.from(JSON.stringify(a))));
+    const bytes = Buffer.concat(parts);
     try {
-      await file.write(Buffer.concat(parts));
+      await writeAll(file, bytes);
+      // A take folder deleted under us (a clean-up script, a disk swapped out) still takes writes, into a file nobody
+      // can open again: the take would be lost without a word.
+      if ((await file.stat()).nlink === 0) throw new Error(`VP_ERR_TAKE_FILE_GONE: ${RECORDS_FILE} was deleted while recording`);
     } catch (err) {
+      await file.truncate(this.goodBytes).catch(() => {}); // whole records only; a full disk gets the torn one's bytes back
       take.state = 'failed';
       take.note = `recording stopped: ${(err as Error).message}`;
       await this.finish('failed').catch(() => {});
       this.options.onFailed?.({ ...take }, err);
       return;
     }
+    this.goodBytes += bytes.length;
     this.written += this.drained.length;
     const last = this.drained.at(-1);
     if (last) {
@@ -160,5 +169,14 @@ export class TakeRecorder {
     if (this.ring.dropped > 0) done.note = `${done.note ? `${done.note}; ` : ''}${this.ring.dropped} frames dropped: the disk fell behind`;
     await this.options.store.writeManifest(done).catch(() => {});
     return done;
+  }
+}
+
+/** FileHandle.write is one write(2): a disk filling up takes part of the buffer without an error; the next call says ENOSPC. */
+async function writeAll(file: FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length; ) {
+    const { bytesWritten } = await file.write(bytes, at, bytes.length - at);
+    if (bytesWritten <= 0) throw new Error('VP_ERR_TAKE_WRITE: the disk took no bytes');
+    at += bytesWritten;
   }
 }

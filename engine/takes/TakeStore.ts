@@ -1,7 +1,7 @@
 // Takes on disk: <dataDir>/takes/<takeId>/manifest.json and records.vptk. Lists and reads them, and on start cuts a
 // take an unclean stop left `recording` at its last good record and marks it `recovered`.
 import { mkdirSync } from 'node:fs';
-import { readdir, readFile, rename, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AuditRecordWire } from '../protocol/audit.ts';
@@ -80,11 +80,31 @@ export class TakeStore {
     return ManifestSchema.parse(JSON.parse(text)) as TakeManifest;
   }
 
-  /** Writes a manifest atomically (temp file, then rename): a crash never leaves half a manifest. */
+  /**
+   * Writes a manifest atomically (temp file, then rename): a crash never leaves half a manifest. On a full disk there
+   * is no room for the second copy, so the manifest is rewritten in its own block instead: how a take ended (failed,
+   * ENOSPC) is then on the disk that stopped it. A take folder deleted mid-take is made again for it.
+   */
   async writeManifest(m: TakeManifest): Promise<void> {
-    const file = path.join(this.folder(m.id), MANIFEST_FILE);
-    await writeFile(`${file}.tmp`, JSON.stringify(m, null, 2) + '\n');
-    await rename(`${file}.tmp`, file);
+    const folder = this.folder(m.id);
+    const file = path.join(folder, MANIFEST_FILE);
+    const text = JSON.stringify(m, null, 2) + '\n';
+    await mkdir(folder, { recursive: true });
+    try {
+      await writeFile(`${file}.tmp`, text);
+      await rename(`${file}.tmp`, file);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOSPC' && code !== 'EDQUOT') throw err;
+      await rm(`${file}.tmp`, { force: true });
+      const handle = await open(file, 'r+');
+      try {
+        await handle.write(text, 0);
+        await handle.truncate(Buffer.byteLength(text));
+      } finally {
+        await handle.close();
+      }
+    }
   }
 
   /** The next take number for `slate`: one more than the highest recorded. */

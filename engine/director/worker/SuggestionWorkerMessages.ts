@@ -12,7 +12,8 @@ export interface SuggestionWorkerData {
 
 export type ToSuggestionWorker =
   | { type: 'suggest'; id: number; input: DirectorInput; count: number; nowS: number }
-  | { type: 'decision'; input: DirectorInput; suggestion: Suggestion; decision: Exclude<DecisionKind, 'human-only'>; final?: MoveSpec };
+  /** `relearn`: a restarted worker catching up on a decision already on disk: it re-ranks by it, writes nothing. */
+  | { type: 'decision'; input: DirectorInput; suggestion: Suggestion; decision: Exclude<DecisionKind, 'human-only'>; final?: MoveSpec; relearn?: true };
 
 export type FromSuggestionWorker =
   | { type: 'ready'; backend: string; modelVersion: string }

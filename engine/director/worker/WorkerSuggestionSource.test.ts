@@ -69,6 +69,22 @@ describe('WorkerSuggestionSource (the model in a real worker thread)', () => {
     expect(source.running).toBe(true);
   });
 
+  it('a restarted worker re-learns the session\'s decisions, writing down only those no worker had', async () => {
+    // The ten orbit decisions were learnt by the worker that died above; a fresh model ranks something else first.
+    expect((await ModelSuggestionSource.load()).suggest(input, 1, 0)[0]?.kind).not.toBe('orbit');
+    expect((await source.suggest(input, 1, 0))[0]?.kind).toBe('orbit');
+    expect(lines.some((l) => l.level === 'info' && l.msg === 'suggestion worker restarted' && l.data.relearnedDecisions === 10)).toBe(true);
+    await (source as unknown as { worker: Worker }).worker.terminate();
+    const shown = (await ModelSuggestionSource.load()).suggest(input, 1, 0)[0]!;
+    source.recordDecision(input, shown, 'rejected'); // while it is down
+    expect(lines.some((l) => l.level === 'warn' && /learned when it is back/.test(l.msg))).toBe(true);
+    await source.suggest(input, 1, 0);
+    expect(source.restarts).toBe(2);
+    const files = await readdir(path.join(dataDir, 'decisions'));
+    const records = (await Promise.all(files.map((f) => readFile(path.join(dataDir, 'decisions', f), 'utf8')))).flatMap((t) => t.trim().split('\n').filter(Boolean));
+    expect(records).toHaveLength(11); // the ten once, and the one made while no worker was up
+  });
+
   it('fails to start with the reason when the model cannot load', async () => {
     const other = recordingLog();
     await expect(WorkerSuggestionSource.start({ dataDir, modelDir: path.join(dataDir, 'no-model-here'), log: other.log })).rejects.toThrow(/VP_ERR_AI_MODEL_LOAD/);

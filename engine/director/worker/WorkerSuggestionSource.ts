@@ -1,5 +1,7 @@
 // The engine's suggestion source when the model runs in a worker thread: requests go out as messages, answers come
-// back as promises; a worker that dies is restarted on the next request (at most every RESTART_INTERVAL_MS).
+// back as promises; a worker that dies is restarted on the next request (which waits for it: at most one start per
+// RESTART_INTERVAL_MS, so a worker that keeps dying cannot storm) and re-learns the session's decisions before it
+// answers, so a crash costs the director none of what the AI learnt.
 import type { Worker } from 'node:worker_threads';
 import type { SourceLog } from '../loadSuggestionSource.ts';
 import type { DecisionKind, DirectorInput } from '../DirectorInput.ts';
@@ -15,12 +17,17 @@ export const SUGGEST_TIMEOUT_MS = 5000;
 export const START_TIMEOUT_MS = 30_000;
 /** After the worker dies, wait at least this long before starting another, ms (no restart storm). */
 export const RESTART_INTERVAL_MS = 5000;
+/** Decisions kept for a restarted worker to re-learn (a session's worth; the oldest go first). */
+export const MAX_REMEMBERED_DECISIONS = 2000;
 
 export interface WorkerSuggestionSourceOptions extends SuggestionWorkerData {
   log: SourceLog & { warn(data: Record<string, unknown>, msg: string): void };
   /** Default RESTART_INTERVAL_MS. */
   restartIntervalMs?: number;
 }
+
+/** A decision of this session, and whether a worker has written it to the decisions file. */
+type Remembered = Omit<Extract<ToSuggestionWorker, { type: 'decision' }>, 'type' | 'relearn'> & { onDisk: boolean };
 
 interface Pending {
   resolve: (s: Suggestion[]) => void;
@@ -33,6 +40,7 @@ export class WorkerSuggestionSource implements SuggestionSource {
   private worker: Worker | null = null;
   private starting: Promise<void> | null = null;
   private readonly pending = new Map<number, Pending>();
+  private readonly decisions: Remembered[] = [];
   private nextId = 1;
   private lastStartMs = -Infinity;
   private closed = false;
@@ -69,9 +77,14 @@ export class WorkerSuggestionSource implements SuggestionSource {
   async suggest(input: DirectorInput, count: number, nowS: number): Promise<Suggestion[]> {
     if (this.closed) throw new Error('VP_ERR_AI_WORKER_CLOSED: the suggestion worker was closed');
     if (!this.worker) {
-      if (performance.now() - this.lastStartMs < (this.options.restartIntervalMs ?? RESTART_INTERVAL_MS)) throw new Error('VP_ERR_AI_WORKER_DOWN: the suggestion worker stopped; restarting shortly');
+      const waitMs = this.lastStartMs + (this.options.restartIntervalMs ?? RESTART_INTERVAL_MS) - performance.now();
+      if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs).unref());
+      if (this.closed) throw new Error('VP_ERR_AI_WORKER_CLOSED: the suggestion worker was closed');
+    }
+    if (!this.worker) {
       this.restarts++;
       await this.spawn();
+      this.options.log.info({ restarts: this.restarts, relearnedDecisions: this.decisions.length }, 'suggestion worker restarted');
     }
     if (this.starting) await this.starting;
     const worker = this.worker;
@@ -88,12 +101,11 @@ export class WorkerSuggestionSource implements SuggestionSource {
   }
 
   recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void {
-    // The audit log already holds the decision; this copy only feeds learning, so a down worker loses just that.
-    if (!this.worker) {
-      this.options.log.warn({ suggestionId: suggestion.id, decision }, 'suggestion worker down: decision not learned from');
-      return;
-    }
-    this.send(this.worker, { type: 'decision', input, suggestion, decision, ...(final && { final }) });
+    // The audit log already holds the decision; this copy feeds learning, and the next worker re-learns it.
+    const d: Remembered = { input, suggestion, decision, ...(final && { final }), onDisk: this.worker !== null && this.starting === null };
+    if (this.decisions.push(d) > MAX_REMEMBERED_DECISIONS) this.decisions.shift();
+    if (d.onDisk) this.send(this.worker!, { type: 'decision', input, suggestion, decision, ...(final && { final }) });
+    else this.options.log.warn({ suggestionId: suggestion.id, decision }, 'suggestion worker down: the decision is learned when it is back');
   }
 
   async close(): Promise<void> {
@@ -125,6 +137,7 @@ export class WorkerSuggestionSource implements SuggestionSource {
         if (m.type === 'ready') {
           clearTimeout(timer);
           this.info = { backend: m.backend, modelVersion: m.modelVersion };
+          this.relearn(worker); // before any request: messages to a worker are handled in order
           resolve();
         } else if (m.type === 'load-failed') fail(new Error(`VP_ERR_AI_MODEL_LOAD: ${m.error}`));
         else this.onMessage(m);
@@ -145,6 +158,12 @@ export class WorkerSuggestionSource implements SuggestionSource {
       () => void (this.starting === starting && (this.starting = null)),
     );
     return starting;
+  }
+
+  /** A fresh worker learns the session's decisions again; those no worker wrote yet it also writes. */
+  private relearn(worker: Worker): void {
+    for (const { onDisk, ...d } of this.decisions) this.send(worker, { type: 'decision', ...d, ...(onDisk && { relearn: true as const }) });
+    for (const d of this.decisions) d.onDisk = true;
   }
 
   private onMessage(m: Exclude<FromSuggestionWorker, { type: 'ready' | 'load-failed' }>): void {

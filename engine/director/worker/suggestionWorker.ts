@@ -33,7 +33,8 @@ port.on('message', (m: ToSuggestionWorker) => {
     }
   } else if (m.type === 'decision') {
     try {
-      source.recordDecision(m.input, m.suggestion, m.decision, m.final);
+      if (m.relearn) source.relearn(m.input, m.suggestion, m.decision, m.final);
+      else source.recordDecision(m.input, m.suggestion, m.decision, m.final);
     } catch (err) {
       log.error({ err: message(err) }, 'could not learn from a director decision');
     }

@@ -62,7 +62,13 @@ function AuditRow({ record: r }: { record: AuditRecordWire }) {
         )}
       </span>
       <span className="who">
-        {r.actor.kind === 'ai' ? <span className="actor-ai">AI · {r.actor.modelVersion}</span> : <span className="actor-human">{r.actor.role} · {r.actor.clientId.slice(0, 8)}</span>}
+        {r.actor.kind === 'ai' ? (
+          <span className="actor-ai">AI · {r.actor.modelVersion}</span>
+        ) : r.actor.kind === 'engine' ? (
+          <span className="actor-engine">engine · {String(r.data?.cause ?? '')}</span>
+        ) : (
+          <span className="actor-human">{r.actor.role} · {r.actor.clientId.slice(0, 8)}</span>
+        )}
         {r.moveId && <span className="dim"> · move {r.moveId.slice(0, 8)}</span>}
       </span>
     </div>

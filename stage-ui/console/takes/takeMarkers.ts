@@ -29,7 +29,7 @@ export function takeMarkers(audit: readonly TakeAuditRecordWire[], firstFrame: n
   const out: TakeMarker[] = [];
   for (const r of audit) {
     if (r.frame === null) continue;
-    const actor = r.actor.kind === 'ai' ? `AI ${r.actor.modelVersion}` : `${r.actor.role} ${r.actor.clientId.slice(0, 8)}`;
+    const actor = r.actor.kind === 'ai' ? `AI ${r.actor.modelVersion}` : r.actor.kind === 'engine' ? 'engine' : `${r.actor.role} ${r.actor.clientId.slice(0, 8)}`;
     out.push({ seq: r.seq, frame: r.frame, x: Math.min(1, Math.max(0, (r.frame - firstFrame) / span)), kind: markerKind(r.type), type: r.type, title: `${r.type} · ${actor}` });
   }
   return out.sort((a, b) => a.frame - b.frame || a.seq - b.seq);
