@@ -27,6 +27,8 @@ export const RejectReason = {
   Duplicate: 'VP_ERR_DUPLICATE',
   /** Older than a message already taken from the same stream, and the stream has not paused long enough to be a restart. */
   OutOfOrder: 'VP_ERR_OUT_OF_ORDER',
+  /** From a sender outside the receiver's allowlist (VP_OSC_ALLOW and friends). */
+  SourceNotAllowed: 'VP_ERR_SOURCE_NOT_ALLOWED',
 } as const;
 export type RejectReason = (typeof RejectReason)[keyof typeof RejectReason];
 

@@ -1,7 +1,7 @@
 // Wraps a UDP socket (plus one per multicast group on a specific host) around a pure decoder: datagram in → hub
 // updates, rejections counted, never a crash.
 import dgram from 'node:dgram';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, BlockList } from 'node:net';
 import type { TrackingProtocol } from './CameraSample.ts';
 import { RejectReason, type DecodeResult } from './DecodeResult.ts';
 import { RejectCounts } from './SourceStats.ts';
@@ -32,6 +32,8 @@ export interface UdpReceiverOptions {
   multicast?: UdpMulticastOptions;
   /** Kernel receive buffer, bytes: absorbs bursts from many cameras while the event loop is busy. */
   receiveBufferBytes?: number;
+  /** Senders to take datagrams from; others are dropped and counted (VP_ERR_SOURCE_NOT_ALLOWED). Undefined = any. */
+  allowFrom?: BlockList;
   /** Called once per refused datagram (logging at debug level). */
   onReject?: (reason: RejectReason, detail: string, sender: dgram.RemoteInfo) => void;
   onError?: (err: Error) => void;
@@ -154,6 +156,13 @@ export class UdpReceiver {
     this.datagrams++;
     this.bytes += msg.length;
     let result: DecodeResult;
+    const allow = this.options.allowFrom;
+    if (allow && !allow.check(rinfo.address, rinfo.family === 'IPv6' ? 'ipv6' : 'ipv4')) {
+      // Before decoding: a stranger's datagram costs a lookup, never a parse.
+      this.rejected.add(RejectReason.SourceNotAllowed);
+      this.options.onReject?.(RejectReason.SourceNotAllowed, `sender ${rinfo.address} is not in this receiver's allowlist`, rinfo);
+      return;
+    }
     try {
       result = this.options.decode(msg, rinfo, receiveTimeS);
     } catch (err) {

@@ -2,6 +2,9 @@
 // AI director → frame composer → encoder → /live), the HTTP routes, scenes and the AI director's seams.
 // Wiring only: each part lives in its own folder (see the README's Layout).
 import path from 'node:path';
+import { readTls } from './config/readTls.ts';
+import { udpAllowlist } from './config/udpAllowlist.ts';
+import { authCommands } from './server/commands/authCommands.ts';
 import { AxisMapping, IDENTITY_MAPPING } from '../camera-bridge/AxisMapping.ts';
 import type { EngineClock } from '../camera-bridge/EngineClock.ts';
 import { createFreeDDecoder, DEFAULT_FREED_LENS_TABLE, type FreeDLensTable } from '../camera-bridge/freed/index.ts';
@@ -152,6 +155,7 @@ export class Engine {
       hello: (client) => this.hello(client.id, client.role, client.receivesDirectorTraffic),
       onProtocolError: (client, reason) => log.debug({ clientId: client.id, reason }, 'bad /live message'),
       onClientClosed: (client) => this.director?.releaseHolds(client.id),
+      commandRateHz: config.commandRateHz,
     });
     const broadcast = this.live.broadcast.bind(this.live);
     this.scenes = new SceneControl({ fps: config.fps, log, currentFrame: () => this.live.frame, broadcast, onSceneChanged: (pois) => this.director?.sceneChanged(pois) });
@@ -161,6 +165,7 @@ export class Engine {
       ...directorCommands(() => this.director),
       ...sceneCommands(this.scenes, log),
       ...takeCommands(this.takes),
+      ...authCommands({ tokens: options.tokens, live: this.live, ingest: this.ingest, log }),
     });
     this.frameClock = new FrameClock({
       rate: frameRateFromFps(config.fps),
@@ -170,7 +175,7 @@ export class Engine {
     });
     this.slack = new FrameSlack(this.frameClock);
 
-    this.http = new HttpServer(options.tokens, log);
+    this.http = new HttpServer(options.tokens, log, { allowedOrigins: config.allowedOrigins, tls: readTls(config), headersTimeoutMs: config.httpHeadersTimeoutMs });
     registerHttpRoutes(this.http, {
       uiDir: options.uiDir ?? DEFAULT_UI_DIR,
       sceneAssetsDir: options.sceneAssetsDir ?? path.join(REPO_ROOT, 'assets', 'scenes'),
@@ -210,6 +215,7 @@ export class Engine {
         nowS: () => clock.nowS(),
         pois: this.scenes.pois(),
         slack: (fn) => this.slack.run(fn),
+        onStale: config.moveOnStale,
       });
     }
     await Promise.all(Object.values(this.receivers).map((r) => r.listen()));
@@ -243,6 +249,7 @@ export class Engine {
       receivers: Object.values(this.receivers),
       ingest: this.ingest,
       live: this.live,
+      http: this.http,
       frameClock: this.frameClock,
       tickMs: this.tickMs,
       ports: this.ports,
@@ -302,8 +309,9 @@ export class Engine {
     const native = new AxisMapping(IDENTITY_MAPPING);
     // The stage file's calibrations, unless a caller passes its own.
     const lensTables = this.options.freedLensTables ?? new Map<string, FreeDLensTable>(this.stage.cameras.flatMap((c) => (c.freedLensTable ? [[c.id, c.freedLensTable] as const] : [])));
+    const allowlists = { osc: config.oscAllow, freed: config.freedAllow, opentrackio: config.otioAllow };
     const receiver = (protocol: 'osc' | 'freed' | 'opentrackio', port: number, decode: DatagramDecoder, multicast?: UdpMulticastOptions) =>
-      new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, multicast, onReject: rejectLogger(log, protocol), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
+      new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, multicast, allowFrom: udpAllowlist(allowlists[protocol]), onReject: rejectLogger(log, protocol), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
     return {
       osc: receiver('osc', config.oscPort, (buf) => decodeOscPacket(buf)),
       // Byte 1 is the camera number: it picks that rig's lens table, and keys the pan that follows the field's overflow.

@@ -3,8 +3,10 @@ import { createSystemClock } from '../camera-bridge/EngineClock.ts';
 import { feedHub } from '../camera-bridge/simulator/feedHub.ts';
 import { Simulator } from '../camera-bridge/simulator/Simulator.ts';
 import { ROLES, RoleTokens } from './auth/RoleTokens.ts';
-import { ConfigError, loadEngineConfig } from './config/EngineConfig.ts';
+import { checkDataDir } from './config/checkDataDir.ts';
+import { ConfigError, engineUsage, loadEngineConfig } from './config/EngineConfig.ts';
 import { loadStage } from './config/loadStageFile.ts';
+import { readTls } from './config/readTls.ts';
 import { ensureUiBuilt } from './http/ensureUiBuilt.ts';
 import { Engine } from './Engine.ts';
 import { createLogger } from './log/createLogger.ts';
@@ -13,6 +15,10 @@ import { createLogger } from './log/createLogger.ts';
 const START_SCENE = 'city-rooftop-dusk';
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(engineUsage());
+    return;
+  }
   let config;
   let tokens;
   let stage;
@@ -20,6 +26,10 @@ async function main(): Promise<void> {
     config = loadEngineConfig(process.argv.slice(2), process.env);
     tokens = RoleTokens.parse(config.tokens);
     stage = await loadStage(config.stage);
+    // The model loader (and its worker thread) read the variable: a --tf-backend flag reaches them through it.
+    if (config.tfBackend) process.env.VP_TF_BACKEND = config.tfBackend;
+    checkDataDir(config.dataDir); // a read-only or full disk stops us here, not at the first decision it would lose
+    readTls(config); // a missing or unreadable certificate is a config error, before anything starts
   } catch (err) {
     if (err instanceof ConfigError || err instanceof Error) {
       process.stderr.write(`vantage: ${err.message}\n`);
@@ -49,7 +59,7 @@ async function main(): Promise<void> {
     simulator.start();
   }
 
-  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${ports.http}`;
+  const base = `${config.tlsCert ? 'https' : 'http'}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${ports.http}`;
   const lines = [
     '',
     `  Vantage ${config.simulate ? '(with two simulated cameras: VP_SIMULATE=0 turns them off)' : ''}`,

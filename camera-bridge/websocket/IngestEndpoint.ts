@@ -19,6 +19,7 @@ export class IngestEndpoint {
   private readonly hub: TrackingHub;
   private readonly maxConnections: number;
   private readonly onReject: IngestEndpointOptions['onReject'];
+  private readonly roles = new Map<WebSocket, string>();
   messages = 0;
   updates = 0;
   readonly rejected = new RejectCounts();
@@ -28,7 +29,8 @@ export class IngestEndpoint {
     this.maxConnections = options.maxConnections ?? 64;
     this.onReject = options.onReject;
     // maxPayload: ws closes the socket (1009) on anything larger, so a giant frame can't eat memory.
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INGEST_MESSAGE_BYTES, perMessageDeflate: false });
+    // `vantage` is answered when offered (a browser sends its token as a `vantage-token.…` subprotocol beside it).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INGEST_MESSAGE_BYTES, perMessageDeflate: false, handleProtocols: (p) => (p.has('vantage') ? 'vantage' : false) });
     this.wss.on('connection', (ws) => this.onConnection(ws));
   }
 
@@ -36,13 +38,29 @@ export class IngestEndpoint {
     return this.wss.clients.size;
   }
 
-  /** Called by the HTTP server once the request is authenticated. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /** Called by the HTTP server once the request is authenticated as `role` (kept, so a rotated token closes it). */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, role = ''): void {
     if (this.wss.clients.size >= this.maxConnections) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.roles.set(ws, role);
+      ws.once('close', () => this.roles.delete(ws));
+      this.wss.emit('connection', ws, req);
+    });
+  }
+
+  /** Open connections authenticated as `role`. */
+  connectionsOf(role: string): number {
+    let n = 0;
+    for (const r of this.roles.values()) if (r === role) n++;
+    return n;
+  }
+
+  /** Closes every connection of `role` (its token was replaced), code 4401 with `reason`. */
+  closeRole(role: string, reason: string): void {
+    for (const [ws, r] of this.roles) if (r === role) ws.close(4401, reason);
   }
 
   async close(): Promise<void> {

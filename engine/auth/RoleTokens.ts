@@ -1,5 +1,5 @@
 // Role tokens: who may do what. Parsed from VP_TOKENS or generated at start and printed as join URLs.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
 import { ROLES, type RoleWire } from '../protocol/roles.ts';
@@ -33,22 +33,49 @@ export class RoleTokens {
     return this.byRole.get(role)!;
   }
 
-  /** Constant-time lookup so a token can't be guessed byte by byte. */
+  /** A fresh token for `role`; the old one stops working at once (the caller closes what it had opened). */
+  rotate(role: Role): string {
+    const token = randomBytes(12).toString('base64url');
+    this.byRole.set(role, token);
+    return token;
+  }
+
+  /**
+   * Constant-time lookup so a token can't be guessed byte by byte: digests of equal length are compared, every role
+   * each time, so neither the content nor the length of a token shows in the timing.
+   */
   roleOf(token: string | undefined | null): Role | undefined {
     if (!token) return undefined;
-    const given = Buffer.from(token);
+    const given = createHash('sha256').update(token).digest();
     let found: Role | undefined;
     for (const [role, t] of this.byRole) {
-      const expected = Buffer.from(t);
-      if (expected.length === given.length && timingSafeEqual(expected, given)) found = role;
+      if (timingSafeEqual(createHash('sha256').update(t).digest(), given)) found = role;
     }
     return found;
   }
 
-  /** Token from `?token=` or `Authorization: Bearer`. */
+  /**
+   * Token from `Authorization: Bearer`, a `vantage-token.<token>` WebSocket subprotocol (browsers cannot set headers
+   * on a WebSocket; this keeps the token out of the URL), or `?token=` (join links, tools).
+   */
   roleOfRequest(req: IncomingMessage, url: URL): Role | undefined {
-    const header = req.headers.authorization;
-    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    return this.roleOf(url.searchParams.get('token') ?? bearer);
+    return this.roleOf(tokenOfRequest(req, url));
   }
+}
+
+/** The subprotocol prefix that carries a token; the server answers with plain `vantage`, never echoing it. */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'vantage-token.';
+
+/** Whichever token the request carries (header, subprotocol, query), or undefined. */
+export function tokenOfRequest(req: IncomingMessage, url: URL): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const protocols = req.headers['sec-websocket-protocol'];
+  if (protocols) {
+    for (const p of protocols.split(',')) {
+      const name = p.trim();
+      if (name.startsWith(TOKEN_SUBPROTOCOL_PREFIX)) return name.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+    }
+  }
+  return url.searchParams.get('token') ?? undefined;
 }

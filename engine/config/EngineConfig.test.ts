@@ -46,6 +46,24 @@ describe('loadEngineConfig', () => {
     expect(errorFor(['--http-port', '70000'])).toMatch(/^--http-port \/ VP_HTTP_PORT: .* \(got "70000"\)$/);
   });
 
+  it.each([
+    [{ VP_FPS: '49' }, '--fps / VP_FPS: fps must be one of 23.976, 24, 25, 29.97, 30, 48, 50, 59.94, 60 (got "49")'],
+    [{ VP_VERBOSE: 'yes' }, '--verbose / VP_VERBOSE: must be one of 1, 0, true, false, on, off (got "yes")'],
+    [{ VP_TF_BACKEND: 'gpu' }, '--tf-backend / VP_TF_BACKEND: must be one of tensorflow, wasm, cpu (got "gpu")'],
+    [{ VP_OSC_ALLOW: '10.0.0.0/33' }, '--osc-allow / VP_OSC_ALLOW: "10.0.0.0/33" is not an address or CIDR block'],
+    [{ VP_ALLOWED_ORIGINS: 'console.example' }, '--allowed-origins / VP_ALLOWED_ORIGINS: "console.example" is not an origin'],
+    [{ VP_COMMAND_RATE_HZ: '0' }, '--command-rate-hz / VP_COMMAND_RATE_HZ:'],
+  ])('refuses %o with the allowed values and the bad one', (env, expected) => {
+    expect(errorFor([], env)).toContain(expected);
+  });
+
+  it('takes allowlists and origins, normalised', () => {
+    const c = loadEngineConfig([], { VP_OSC_ALLOW: ' 10.0.0.0/8, 192.168.1.20 ,fd00::/8', VP_ALLOWED_ORIGINS: 'https://console.example:8443' });
+    expect(c.oscAllow).toEqual(['10.0.0.0/8', '192.168.1.20/32', 'fd00::/8']);
+    expect(c.allowedOrigins).toEqual(['https://console.example:8443']);
+    expect(c.freedAllow).toEqual([]);
+  });
+
   it('refuses an unknown flag', () => {
     expect(errorFor(['--otio-groups', '1'])).toContain('--otio-groups');
   });

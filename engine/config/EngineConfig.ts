@@ -1,5 +1,5 @@
 // Engine settings from CLI flags and VP_* environment variables (flags win), validated with zod; the README's "Configuration" table lists them.
-import { isIPv4 } from 'node:net';
+import { isIP, isIPv4 } from 'node:net';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { MAX_SOURCE_NUMBER, MIN_SOURCE_NUMBER } from '../../camera-bridge/opentrackio/OpenTrackIoSample.ts';
@@ -21,7 +21,45 @@ const OtioSources = z.union([z.string(), z.array(z.number())]).transform((value,
   }
   return out;
 });
-const Bool = z.union([z.boolean(), z.enum(['0', '1', 'true', 'false', 'on', 'off'])]).transform((v) => v === true || v === '1' || v === 'true' || v === 'on');
+/** A comma-separated flag/variable or, from code, an array: trimmed, empties dropped. */
+function listItems(value: string | string[]): string[] {
+  return (typeof value === 'string' ? value.split(',') : value).map((s) => s.trim()).filter(Boolean);
+}
+/** `"10.0.0.0/8,192.168.1.20"` → CIDR blocks (a bare address is /32 or /128); empty/undefined = every sender. */
+const CidrList = z.union([z.string(), z.array(z.string())]).transform((value, ctx) => {
+  const out: string[] = [];
+  for (const item of listItems(value)) {
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address ?? '');
+    const max = family === 6 ? 128 : 32;
+    const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : Number.NaN;
+    if (!family || extra !== undefined || !(prefix >= 0 && prefix <= max)) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(item)} is not an address or CIDR block (e.g. 10.0.0.0/8, 192.168.1.20, fd00::/8)` });
+      return z.NEVER;
+    }
+    out.push(`${address}/${prefix}`);
+  }
+  return out;
+});
+/** `"https://console.example:8443,http://10.0.0.5:8080"` → origins (scheme://host[:port]) a browser page may come from. */
+const OriginList = z.union([z.string(), z.array(z.string())]).transform((value, ctx) => {
+  const out: string[] = [];
+  for (const item of listItems(value)) {
+    let origin = '';
+    try {
+      origin = new URL(item).origin;
+    } catch {
+      // handled below
+    }
+    if (!origin || origin === 'null' || origin !== item.replace(/\/$/, '')) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(item)} is not an origin (scheme://host[:port], e.g. https://console.example:8443)` });
+      return z.NEVER;
+    }
+    out.push(origin);
+  }
+  return out;
+});
+const Bool = z.union([z.boolean(), z.enum(['0', '1', 'true', 'false', 'on', 'off'])], { error: 'must be one of 1, 0, true, false, on, off' }).transform((v) => v === true || v === '1' || v === 'true' || v === 'on');
 
 export const EngineConfigSchema = z.object({
   httpPort: Port.default(8080),
@@ -63,6 +101,23 @@ export const EngineConfigSchema = z.object({
   presentLeadMs: z.coerce.number().min(0).max(200).default(8),
   /** Where the AI director's model runs: its own worker thread (default), or the engine's main thread. */
   aiThread: z.enum(['worker', 'main']).default('worker'),
+  /** What a running move does while its camera's tracking is stale: eases to a stop until it is fresh, or runs on. */
+  moveOnStale: z.enum(['pause', 'continue']).default('pause'),
+  /** Forces the AI's tf.js backend (read by the model loader from VP_TF_BACKEND); validated here so a typo stops the start. */
+  tfBackend: z.enum(['tensorflow', 'wasm', 'cpu'], { error: 'must be one of tensorflow, wasm, cpu' }).optional(),
+  /** Browser origins besides the engine's own whose pages may open /live and /ingest (cross-site WebSocket hijacking). */
+  allowedOrigins: OriginList.default(() => []),
+  /** Senders each UDP receiver takes datagrams from (CIDR blocks); empty = any. Others are counted and dropped. */
+  oscAllow: CidrList.default(() => []),
+  freedAllow: CidrList.default(() => []),
+  otioAllow: CidrList.default(() => []),
+  /** PEM certificate and key files: both set = https and wss on the same port, with the same tokens. */
+  tlsCert: z.string().min(1).optional(),
+  tlsKey: z.string().min(1).optional(),
+  /** A request's headers must arrive within this, ms (slow-loris). */
+  httpHeadersTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Commands one /live client may send per second, sustained (twice that in a burst); more are refused. */
+  commandRateHz: z.coerce.number().positive().max(10_000).default(50),
 });
 export type EngineConfig = z.infer<typeof EngineConfigSchema>;
 
@@ -86,7 +141,17 @@ const FLAGS = {
   verbose: ['verbose', 'VP_VERBOSE'],
   'clock-spin-ms': ['clockSpinMs', 'VP_CLOCK_SPIN_MS'],
   'ai-thread': ['aiThread', 'VP_AI_THREAD'],
+  'move-on-stale': ['moveOnStale', 'VP_MOVE_ON_STALE'],
   'present-lead-ms': ['presentLeadMs', 'VP_PRESENT_LEAD_MS'],
+  'tf-backend': ['tfBackend', 'VP_TF_BACKEND'],
+  'allowed-origins': ['allowedOrigins', 'VP_ALLOWED_ORIGINS'],
+  'osc-allow': ['oscAllow', 'VP_OSC_ALLOW'],
+  'freed-allow': ['freedAllow', 'VP_FREED_ALLOW'],
+  'otio-allow': ['otioAllow', 'VP_OTIO_ALLOW'],
+  'tls-cert': ['tlsCert', 'VP_TLS_CERT'],
+  'tls-key': ['tlsKey', 'VP_TLS_KEY'],
+  'http-headers-timeout-ms': ['httpHeadersTimeoutMs', 'VP_HTTP_HEADERS_TIMEOUT_MS'],
+  'command-rate-hz': ['commandRateHz', 'VP_COMMAND_RATE_HZ'],
 } as const;
 
 /** Never echoed back in an error: they may be pasted into logs and tickets. */
@@ -120,4 +185,18 @@ export function loadEngineConfig(argv: string[], env: NodeJS.ProcessEnv): Engine
     throw new ConfigError(`${where}: ${issue.message}${got}`);
   }
   return parsed.data;
+}
+
+/** `--help`: every flag with its variable, from the same table the parser uses. */
+export function engineUsage(): string {
+  const rows = Object.entries(FLAGS).map(([flag, [, env]]) => `  --${flag.padEnd(26)} ${env}`);
+  return [
+    'Usage: npm start -- [flags]   (or: npx vantage [flags])',
+    '',
+    'Every flag can also be set with its environment variable (a flag wins). See the README\'s Configuration table.',
+    '',
+    ...rows,
+    '  --help                     this text',
+    '',
+  ].join('\n');
 }

@@ -1,10 +1,15 @@
-// The engine's one HTTP server: routes GET requests and WebSocket upgrades, checks role tokens at the door.
+// The engine's one HTTP server: routes GET requests and WebSocket upgrades, checks role tokens and browser origins at
+// the door, and sends every response with the security headers.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { Role, RoleTokens } from '../auth/RoleTokens.ts';
+import { tokenOfRequest, type Role, type RoleTokens } from '../auth/RoleTokens.ts';
 import type { Logger } from '../log/createLogger.ts';
+import { isOriginAllowed } from './originPolicy.ts';
+import { SECURITY_HEADERS } from './securityHeaders.ts';
 import { sendError } from './sendJson.ts';
+import { WebSocketRefuser } from './WebSocketRefuser.ts';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -28,21 +33,43 @@ export interface UpgradeRoute {
   handle(req: IncomingMessage, socket: Duplex, head: Buffer, role: Role): void;
 }
 
+export interface HttpServerOptions {
+  /** Browser origins besides the engine's own allowed to open WebSockets (VP_ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
+  /** PEM certificate and key: https and wss instead of http and ws. */
+  tls?: { cert: Buffer; key: Buffer };
+  /** A request's headers must arrive within this, ms (slow-loris). */
+  headersTimeoutMs?: number;
+}
+
+/** A token was given but is none of this engine's (mistyped, from another engine, or rotated). */
+export const BAD_TOKEN_TEXT = "this link's token is not valid for this engine (it may have been replaced): ask the operator for a new join link";
+export const MISSING_TOKEN_TEXT = 'a role token is required (Authorization: Bearer, or ?token= in a join link)';
+
 export class HttpServer {
   private readonly server: http.Server;
   private readonly routes: { pattern: RegExp; keys: string[]; route: Route }[] = [];
   private readonly upgrades = new Map<string, UpgradeRoute>();
+  private readonly refuser = new WebSocketRefuser();
+  private readonly allowedOrigins: readonly string[];
+  readonly tls: boolean;
+  /** Upgrades refused for their Origin, since start. */
+  refusedOrigins = 0;
 
   constructor(
     private readonly tokens: RoleTokens,
     private readonly log: Logger,
+    options: HttpServerOptions = {},
   ) {
-    this.server = http.createServer((req, res) => void this.onRequest(req, res));
+    this.allowedOrigins = options.allowedOrigins ?? [];
+    this.tls = options.tls !== undefined;
+    const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
+    // Slow-loris guard: headers must arrive promptly, and the check runs often enough to enforce it.
+    const serverOptions = { headersTimeout: headersTimeoutMs, requestTimeout: Math.max(30_000, headersTimeoutMs), connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
+    const onRequest = (req: IncomingMessage, res: ServerResponse) => void this.onRequest(req, res);
+    this.server = options.tls ? https.createServer({ ...serverOptions, ...options.tls }, onRequest) : http.createServer(serverOptions, onRequest);
     this.server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.server.on('clientError', (_err, socket) => socket.destroy());
-    // Slow-loris guard: headers must arrive promptly.
-    this.server.headersTimeout = 10_000;
-    this.server.requestTimeout = 30_000;
   }
 
   get(path: string, route: Omit<Route, 'path'>): void {
@@ -86,7 +113,13 @@ export class HttpServer {
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
     try {
+      // Every route is a GET: a body is never read, so it is refused rather than left to pile up.
+      if (Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined) {
+        res.setHeader('connection', 'close');
+        return sendError(res, 413, 'VP_ERR_BODY', 'requests here carry no body');
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('allow', 'GET, HEAD');
         return sendError(res, 405, 'VP_ERR_METHOD', `${req.method} is not allowed here`);
@@ -102,7 +135,8 @@ export class HttpServer {
         }
         const role = this.tokens.roleOfRequest(req, url);
         if (route.roles) {
-          if (!role) return sendError(res, 401, 'VP_ERR_UNAUTHORIZED', 'a role token is required (?token= or Authorization: Bearer)');
+          if (!role && tokenOfRequest(req, url) !== undefined) return sendError(res, 401, 'VP_ERR_BAD_TOKEN', BAD_TOKEN_TEXT);
+          if (!role) return sendError(res, 401, 'VP_ERR_UNAUTHORIZED', MISSING_TOKEN_TEXT);
           if (!route.roles.includes(role)) return sendError(res, 403, 'VP_ERR_FORBIDDEN', `role ${role} may not use ${route.path}`);
         }
         await route.handle({ req, res, url, params, role });
@@ -121,9 +155,26 @@ export class HttpServer {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = this.upgrades.get(url.pathname);
     if (!route) return refuseUpgrade(socket, 404, 'Not Found');
+    // Cross-site WebSocket hijacking: a page elsewhere must not ride a token a browser holds. Browsers always send
+    // Origin; tools (simulators, trackers) send none and are judged by their token alone.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !isOriginAllowed(origin, req.headers.host, this.tls, this.allowedOrigins)) {
+      this.refusedOrigins++;
+      this.log.warn({ origin, path: url.pathname }, 'WebSocket from a foreign origin refused (VP_ALLOWED_ORIGINS adds one)');
+      return this.refuser.refuse(req, socket, head, 1008, `origin ${origin.slice(0, 60)} is not allowed (VP_ALLOWED_ORIGINS)`);
+    }
     const role = this.tokens.roleOfRequest(req, url);
-    if (!role) return refuseUpgrade(socket, 401, 'Unauthorized');
-    if (!route.roles.includes(role)) return refuseUpgrade(socket, 403, 'Forbidden');
+    // A browser page cannot read an HTTP refusal of its WebSocket: it gets a close code and a reason to show instead.
+    const browser = origin !== undefined;
+    if (!role) {
+      const given = tokenOfRequest(req, url) !== undefined;
+      if (!browser) return refuseUpgrade(socket, 401, 'Unauthorized');
+      return this.refuser.refuse(req, socket, head, 4401, given ? BAD_TOKEN_TEXT : MISSING_TOKEN_TEXT);
+    }
+    if (!route.roles.includes(role)) {
+      if (!browser) return refuseUpgrade(socket, 403, 'Forbidden');
+      return this.refuser.refuse(req, socket, head, 4403, `the ${role} role may not open ${url.pathname}`);
+    }
     route.handle(req, socket, head, role);
   }
 }

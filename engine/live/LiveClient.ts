@@ -1,6 +1,7 @@
 // One connected /live client (console or render node): its role, subscription, back-pressure and sync state.
 import type { WebSocket } from 'ws';
 import type { RoleWire } from '../protocol/LiveMessages.ts';
+import { TokenBucket } from './TokenBucket.ts';
 
 export class LiveClient {
   private wallSet: ReadonlySet<string> | '*';
@@ -28,6 +29,9 @@ export class LiveClient {
   /** How late frames reach its screen after their `presentAtS`, ms (running mean; negative = early). */
   presentLateMs: number | null = null;
   commands = 0;
+  /** Commands refused for coming faster than the connection's budget. */
+  rateLimited = 0;
+  readonly commandBudget: TokenBucket;
   rejectedMessages = 0;
 
   constructor(
@@ -37,7 +41,9 @@ export class LiveClient {
     /** The wall a render node drives (`/live?wall=`), undefined for consoles. */
     readonly wallId: string | undefined,
     readonly connectedAtS: number,
+    commandRateHz = 50,
   ) {
+    this.commandBudget = new TokenBucket(commandRateHz, 2 * commandRateHz, connectedAtS);
     this.wallSet = wallId ? new Set([wallId]) : '*';
     this.key = subscriptionKeyOf(this.wallSet, false);
     this.receivesDirectorTraffic = wallId === undefined;

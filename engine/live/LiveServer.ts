@@ -29,6 +29,8 @@ export interface LiveServerOptions {
   /** Known wall ids: a render node asking for another is refused. */
   wallIds: () => readonly string[];
   maxConnections?: number;
+  /** Commands a client may send per second, sustained (twice that in a burst). */
+  commandRateHz?: number;
   onProtocolError?: (client: LiveClient, reason: string) => void;
   /** A client's socket closed (after it left the client list). */
   onClientClosed?: (client: LiveClient) => void;
@@ -58,7 +60,8 @@ export class LiveServer {
   constructor(options: LiveServerOptions) {
     this.options = options;
     this.maxConnections = options.maxConnections ?? 256;
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_LIVE_MESSAGE_BYTES, perMessageDeflate: false });
+    // `vantage` is answered when offered: browsers offer it beside their `vantage-token.…` (the token, never echoed).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: MAX_LIVE_MESSAGE_BYTES, perMessageDeflate: false, handleProtocols: (p) => (p.has('vantage') ? 'vantage' : false) });
   }
 
   get clientCount(): number {
@@ -74,7 +77,14 @@ export class LiveServer {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const wallId = url.searchParams.get('wall') ?? undefined;
     if (wallId !== undefined && !this.options.wallIds().includes(wallId)) {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      const walls = this.options.wallIds();
+      if (req.headers.origin === undefined) {
+        socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      // A wall page: say which walls there are, in a close reason it can show (123 bytes at most).
+      const reason = `no wall called "${wallId.slice(0, 24)}" on this stage (walls: ${walls.join(', ')})`;
+      this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(4404, Buffer.from(reason).subarray(0, 123).toString()));
       return;
     }
     if (this.clients.size >= this.maxConnections) {
@@ -82,7 +92,7 @@ export class LiveServer {
       return;
     }
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const client = new LiveClient(randomUUID(), ws, role, wallId, this.options.nowS());
+      const client = new LiveClient(randomUUID(), ws, role, wallId, this.options.nowS(), this.options.commandRateHz);
       if (url.searchParams.get('projections') === '1') client.projections = true;
       this.clients.set(ws, client);
       ws.on('message', (data, isBinary) => this.onMessage(client, data, isBinary));
@@ -119,6 +129,17 @@ export class LiveServer {
     }
     client.ws.send(bytes, LiveServer.TEXT);
     client.framesSent++;
+  }
+
+  /** Closes every connection of `role` (its token was rotated): code 4401, so the page says why. */
+  closeRole(role: RoleWire, reason: string): number {
+    let closed = 0;
+    for (const client of this.clients.values()) {
+      if (client.role !== role) continue;
+      client.ws.close(4401, reason);
+      closed++;
+    }
+    return closed;
   }
 
   /** Commands received since the last call, in arrival order (applied at the tick). */
@@ -189,6 +210,11 @@ export class LiveServer {
       return;
     }
     client.commands++;
+    if (!client.commandBudget.take(this.options.nowS())) {
+      client.rateLimited++;
+      this.ack(client, { type: 'ack', id: msg.id, ok: false, error: `VP_ERR_RATE_LIMIT: more than ${client.commandBudget.rateHz} commands a second from this connection; slow down` });
+      return;
+    }
     // Bounded: a client flooding commands faster than ticks loses the excess, with an error ack each.
     if (this.queue.length >= 1024) {
       this.ack(client, { type: 'ack', id: msg.id, ok: false, error: 'VP_ERR_BUSY: too many queued commands' });

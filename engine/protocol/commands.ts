@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { MOVE_SPEED_RANGE, MoveSpecSchema } from './MoveSpec.ts';
 import type { PoseFilterWire } from './health.ts';
-import type { RoleWire } from './roles.ts';
+import { ROLES, type RoleWire } from './roles.ts';
 import type { InnerFrustumSettingsWire, SceneRefWire, SuggestionWire } from './LiveMessages.ts';
 import type { TakeManifestWire, TakePlaybackWire } from './takes.ts';
 
@@ -45,6 +45,11 @@ export const COMMANDS = {
     roles: ALL,
     args: z.strictObject({ walls: z.union([z.literal('*'), z.array(z.string()).max(64)]).optional(), director: z.boolean().optional(), projections: z.boolean().optional() }),
     doc: '`{walls?: "*" | [ids], director?: boolean, projections?: boolean}`: which walls\' frusta this client gets, whether it gets `suggestions` and `audit` events (consoles do by default, render nodes connected with `?wall=` do not), and whether each frustum carries its off-axis `projection` and `view` matrices (off by default; also `&projections=1` on connect)',
+  },
+  'auth.rotate': {
+    roles: ['director'],
+    args: z.strictObject({ role: z.enum(ROLES) }),
+    doc: '`{role}`: a new token for that role (in the ack\'s result); the old one stops working and every connection that used it is closed (code 4401), the director\'s own after its ack',
   },
   'camera.select': { roles: ['director', 'operator'], args: z.strictObject({ cameraId: Id(64) }), doc: '`{cameraId}`: the hero camera, which the console\'s camera view and the AI director follow (the walls show every enabled camera\'s frustum)' },
   'camera.frustum': {
@@ -139,6 +144,7 @@ export type ParsedCommandArgs<N extends CommandName> = z.output<(typeof COMMANDS
 /** The ack's `result` of each command; `void` = no result. */
 export interface CommandResults {
   'live.subscribe': void;
+  'auth.rotate': { role: RoleWire; token: string; closedConnections: number };
   'camera.select': void;
   'camera.frustum': InnerFrustumSettingsWire & { cameraId: string };
   'walls.calibration': { grid: boolean };

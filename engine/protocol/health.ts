@@ -131,7 +131,10 @@ export interface EngineHealthWire {
   /** Hub refusals not attributable to a source (unknown ids, bad subjects), by protocol then reason. */
   unattributedRejections: Record<string, Record<string, number>>;
   frameClock: { frames: number; skipped: number; errors: number; lateMs: PercentilesWire; tickMs: PercentilesWire & { n: number } };
-  live: { clients: number; rejectedMessages: number };
+  /** `rateLimited`: commands refused for coming faster than VP_COMMAND_RATE_HZ, all clients, current connections. */
+  live: { clients: number; rejectedMessages: number; rateLimited: number };
+  /** `tls`: https/wss; `refusedOrigins`: WebSocket upgrades refused for a foreign Origin since start. */
+  http: { tls: boolean; refusedOrigins: number };
   renderNodes: RenderNodeHealthWire[];
   /** Spread of the times the render nodes say each recent frame reached their screens, ms. */
   renderSync: { frames: number; skewMsP50: number | null; skewMsP99: number | null };

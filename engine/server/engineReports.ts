@@ -28,6 +28,7 @@ export interface EngineParts {
   receivers: readonly UdpReceiver[];
   ingest: IngestEndpoint;
   live: LiveServer;
+  http: { tls: boolean; refusedOrigins: number };
   frameClock: FrameClock;
   /** Processing time of each tick, ms. */
   tickMs: RollingSummary;
@@ -62,7 +63,8 @@ export function engineHealth(p: EngineParts): EngineHealthWire {
     receivers: [...p.receivers.map((r) => r.stats()), { protocol: 'ws', port: p.ports?.http, ...p.ingest.stats() }],
     unattributedRejections: Object.fromEntries([...p.hub.unattributed].map(([protocol, counts]) => [protocol, counts.toJSON()])),
     frameClock: { ...p.frameClock.stats(), tickMs },
-    live: { clients: p.live.clientCount, rejectedMessages: p.live.rejectedMessages },
+    live: { clients: p.live.clientCount, rejectedMessages: p.live.rejectedMessages, rateLimited: p.live.clientList().reduce((n, c) => n + c.rateLimited, 0) },
+    http: { tls: p.http.tls, refusedOrigins: p.http.refusedOrigins },
     renderNodes,
     renderSync: p.live.sync.summary(),
     delayBudget: delayBudget(p, sources, renderNodes, tickMs.p50),

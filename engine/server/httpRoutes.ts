@@ -59,7 +59,7 @@ export function registerHttpRoutes(http: HttpServer, deps: HttpRouteDeps): void 
   http.get('/assets/scenes/*', { handle: ({ req, res, params }) => sceneAssets.serve(res, params.rest ?? '', req.method) });
   http.get('/favicon.ico', { handle: ({ res }) => void res.writeHead(204).end() });
   http.get('/assets/*', { handle: ({ req, res, params }) => pages.serve(res, `assets/${params.rest}`, req.method) });
-  http.upgrade({ path: '/ingest', roles: ['operator', 'director'], handle: (req, socket, head) => deps.ingest.handleUpgrade(req, socket, head) });
+  http.upgrade({ path: '/ingest', roles: ['operator', 'director'], handle: (req, socket, head, role) => deps.ingest.handleUpgrade(req, socket, head, role) });
   http.upgrade({ path: '/live', roles: ROLES, handle: (req, socket, head, role) => deps.live.handleUpgrade(req, socket, head, role) });
 }
 

@@ -7,7 +7,10 @@ import { ConsoleContext } from './state/ConsoleContext.ts';
 import { createConsoleStore } from './state/ConsoleStore.ts';
 import { exposeStatus } from './state/exposeStatus.ts';
 import { LiveSession } from './state/LiveSession.ts';
+import { pageToken } from '../live/pageToken.ts';
 
+// First: the join link's token leaves the address bar before anything can show or send the URL.
+pageToken();
 const store = createConsoleStore();
 const session = new LiveSession(store);
 exposeStatus(store);

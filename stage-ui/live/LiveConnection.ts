@@ -1,8 +1,13 @@
 // Browser side of /live: connects with the page's token, reconnects with backoff, hands typed messages to the page.
 import type { ClientMessage, ServerMessage } from '../../engine/protocol/LiveMessages.ts';
 import { ClockOffsetEstimator } from './ClockOffsetEstimator.ts';
+import { pageToken, tokenSubprotocols } from './pageToken.ts';
 
-export type ConnectionState = 'connecting' | 'open' | 'closed';
+/** `refused`: the engine closed the socket with a reason the user must act on (token, role, wall, origin): no retry. */
+export type ConnectionState = 'connecting' | 'open' | 'closed' | 'refused';
+
+/** Close codes that mean "this link will not work": 4401 token, 4403 role, 4404 wall, 1008 origin. */
+const REFUSED_CODES: ReadonlySet<number> = new Set([4401, 4403, 4404, 1008]);
 
 export interface LiveConnectionOptions {
   /** Extra query parameters (e.g. `wall`). */
@@ -34,6 +39,8 @@ export class LiveConnection {
   private attempt = 0;
   private stopped = false;
   state: ConnectionState = 'connecting';
+  /** Why the engine refused this page (with state `refused`). */
+  refusedReason = '';
   /** The engine's clock as seen from this page (fed only with `clockSync`); reset on every reconnect. */
   clock = new ClockOffsetEstimator();
   private pingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,11 +72,9 @@ export class LiveConnection {
     const page = new URL(location.href);
     const url = new URL('/live', page);
     url.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
-    const token = page.searchParams.get('token');
-    if (token) url.searchParams.set('token', token);
     for (const [k, v] of Object.entries(this.options.params ?? {})) url.searchParams.set(k, v);
     this.setState('connecting');
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, tokenSubprotocols(pageToken()));
     this.ws = ws;
     ws.onopen = () => {
       this.attempt = 0;
@@ -94,8 +99,14 @@ export class LiveConnection {
         console.error('bad message from engine', err);
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       clearTimeout(this.pingTimer);
+      if (REFUSED_CODES.has(event.code)) {
+        this.refusedReason = event.reason || `refused by the engine (code ${event.code})`;
+        this.stopped = true;
+        this.setState('refused');
+        return;
+      }
       this.setState('closed');
       if (this.stopped) return;
       const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)]!;

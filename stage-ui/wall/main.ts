@@ -2,12 +2,15 @@
 import * as THREE from 'three';
 import type { FrameMessage, HelloMessage, ServerMessage } from '../../engine/protocol/LiveMessages.ts';
 import { LiveConnection, type ConnectionState } from '../live/LiveConnection.ts';
+import { pageToken } from '../live/pageToken.ts';
 import { FrameScheduler } from './FrameScheduler.ts';
 import { PresentLog } from './PresentLog.ts';
 import { SceneSwitcher } from '../scene/SceneSwitcher.ts';
 import { WallRenderer, type WallLook } from './WallRenderer.ts';
 import { WallTakeTally } from './WallTakeTally.ts';
 
+// First: the join link's token leaves the address bar before anything can show or send the URL.
+pageToken();
 const params = new URL(location.href).searchParams;
 const wallId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
 const scale = clamp(Number(params.get('scale') ?? 1), 0.05, 1);
@@ -162,10 +165,16 @@ function tick(nowMs: number): void {
 requestAnimationFrame(tick);
 
 function updateOverlay(frame?: FrameMessage): void {
-  if (!showOverlay) return;
+  if (!showOverlay && connection !== 'refused') return;
   const f = frame ?? latest;
   const lag = latest && renderedFrame >= 0 ? latest.frame - renderedFrame : 0;
   overlay.classList.toggle('bad', connection !== 'open');
+  if (connection === 'refused') {
+    // Shown even with debug=0: a wall that will never draw must say why, where the crew is looking.
+    overlay.hidden = false;
+    overlay.textContent = `wall ${wallId}: the engine refused this page\n${live.refusedReason}`;
+    return;
+  }
   overlay.textContent = [
     `wall ${wallId}  ${wall ? `${wall.widthPx}×${wall.heightPx}` : ''}`,
     `frame ${f?.frame ?? '–'}  ${f?.timecode ?? ''}`,

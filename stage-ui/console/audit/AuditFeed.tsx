@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { useConsole, useStore } from '../state/ConsoleContext.ts';
 import { appendAudit } from '../state/LiveSession.ts';
-import { withToken } from '../state/tokenUrl.ts';
+import { authFetch } from '../../live/pageToken.ts';
+import { apiPath } from '../state/tokenUrl.ts';
 import { isAuditRecord } from './AuditRecordWire.ts';
 
 export function AuditFeed() {
@@ -12,7 +13,7 @@ export function AuditFeed() {
   useEffect(() => {
     if (!hello) return;
     let stopped = false;
-    fetch(withToken('/api/audit', { limit: 500 }), { cache: 'no-store' })
+    authFetch(apiPath('/api/audit', { limit: 500 }), { cache: 'no-store' })
       .then(async (res) => {
         if (stopped) return;
         if (res.status === 404) {

@@ -7,7 +7,7 @@ import { findCamera } from '../stage/frameLookup.ts';
 import { useSession, useStore } from '../state/ConsoleContext.ts';
 import type { ConsoleStore } from '../state/ConsoleStore.ts';
 import { pushToast } from '../state/toasts.ts';
-import { withToken } from '../state/tokenUrl.ts';
+import { authFetch } from '../../live/pageToken.ts';
 import './points.css';
 
 type Vec3 = [number, number, number];
@@ -53,7 +53,7 @@ export function PointsEditor({ sceneId }: { sceneId: string }) {
     setLoad({ status: 'loading' });
     setDirty(false);
     setResult(null);
-    fetch(withToken(`/scenes/${encodeURIComponent(sceneId)}.json`), { cache: 'no-store' })
+    authFetch(`/scenes/${encodeURIComponent(sceneId)}.json`, { cache: 'no-store' })
       .then(async (res) => {
         if (stopped) return;
         if (!res.ok) return setLoad({ status: 'error', reason: `HTTP ${res.status}` });

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { SceneRefWire } from '../../../engine/protocol/LiveMessages.ts';
 import { useCan, useConsole, useSession, useStore } from '../state/ConsoleContext.ts';
-import { withToken } from '../state/tokenUrl.ts';
+import { authFetch } from '../../live/pageToken.ts';
 import { PointsEditor } from './PointsEditor.tsx';
 
 type Library = { status: 'loading' } | { status: 'unavailable' } | { status: 'error'; reason: string } | { status: 'ok'; scenes: SceneRefWire[] };
@@ -25,7 +25,7 @@ export function ScenesPanel() {
 
   useEffect(() => {
     let stopped = false;
-    fetch(withToken('/api/scenes'), { cache: 'no-store' })
+    authFetch('/api/scenes', { cache: 'no-store' })
       .then(async (res) => {
         if (stopped) return;
         if (res.status === 404) return setLibrary({ status: 'unavailable' });

@@ -38,6 +38,7 @@ export function StagePanel() {
   const quality = renderQuality();
   const anchors = useMemo<LabelAnchors>(() => new Map(), []);
   const hello = useConsole((s) => s.hello);
+  const refusedReason = useConsole((s) => (s.connection.state === 'refused' ? s.connection.refusedReason : undefined));
   const navMode = useConsole((s) => s.navMode);
   const stageMode = useConsole((s) => s.stageMode);
   // The scene being previewed (picked in the Scenes panel) or, by default, the one on the walls.
@@ -60,12 +61,26 @@ export function StagePanel() {
             <LabelProjector anchors={anchors} />
           </Canvas>
         ) : (
-          <div className="empty">
-            <strong>Waiting for the engine</strong>
-            <span>the stage appears as soon as the console is connected</span>
+          <div className="empty" data-testid="stage-empty">
+            {refusedReason ? (
+              <>
+                <strong className="refused">The engine refused this console</strong>
+                <span data-testid="refused-reason">{refusedReason}</span>
+              </>
+            ) : (
+              <>
+                <strong>Waiting for the engine</strong>
+                <span>the stage appears as soon as the console is connected</span>
+              </>
+            )}
           </div>
         )}
         {hello && stageMode === 'stage' && <StageLabels anchors={anchors} pois={hello.pois} />}
+        {hello && refusedReason && (
+          <div className="refused-banner" role="alert">
+            <strong>Disconnected by the engine</strong> <span data-testid="refused-reason">{refusedReason}</span>
+          </div>
+        )}
         <div className="stage-toolbar">
           <Segmented options={modes} value={stageMode} onChange={(m) => store.set({ stageMode: m })} testId="stage-mode" />
           <Segmented options={NAV_OPTIONS.map((o) => ({ ...o, disabled: stageMode === 'scene-preview' && o.key !== 'fly' }))} value={effectiveNav} onChange={(m) => store.set({ navMode: m })} testId="nav-mode" />

@@ -22,7 +22,8 @@ export type EditorTarget = { mode: 'suggestion'; suggestionId: string } | { mode
 
 export interface ConsoleState {
   /** WebSocket state; `attempts` counts reconnect tries since the last open, `reconnects` successful re-opens. */
-  connection: { state: ConnectionState; attempts: number; reconnects: number };
+  /** `refusedReason`: what the engine said when it refused this page (state `refused`): shown where the stage would be. */
+  connection: { state: ConnectionState; attempts: number; reconnects: number; refusedReason?: string };
   /** The engine's hello (stage, scene, role, allowed commands); replaced on every reconnect. */
   hello: HelloMessage | null;
   /** The latest frame, republished at most every FRAME_PUBLISH_MS for panels; 3D views read `live.frame`. */

@@ -3,7 +3,7 @@
 import type { TakeManifestWire } from '../../../engine/protocol/takes.ts';
 import { useSession } from '../state/ConsoleContext.ts';
 import { durationLabel, takeLabel } from './takeLabels.ts';
-import { TAKE_EXPORT_FORMATS, takeExportUrl } from './takeLibrary.ts';
+import { downloadTakeExport, TAKE_EXPORT_FORMATS, takeExportUrl } from './takeLibrary.ts';
 
 export interface TakeRowProps {
   take: TakeManifestWire;
@@ -68,7 +68,19 @@ export function TakeRow({ take: t, selected, playing, canPlay, onSelect }: TakeR
           )}
           <span className="exports" title="download for post (active camera)">
             {TAKE_EXPORT_FORMATS.map((f) => (
-              <a key={f} className="export" href={takeExportUrl(t.id, f)} download data-testid={`take-export-${f}`} onClick={(e) => e.stopPropagation()}>
+              <a
+                key={f}
+                className="export"
+                href={takeExportUrl(t.id, f)}
+                download
+                data-testid={`take-export-${f}`}
+                onClick={(e) => {
+                  // The link has no token (it would sit in the download list): fetch with the header instead.
+                  e.preventDefault();
+                  e.stopPropagation();
+                  void downloadTakeExport(t.id, f).catch((err: Error) => console.warn('export failed:', err.message));
+                }}
+              >
                 {f.toUpperCase()}
               </a>
             ))}

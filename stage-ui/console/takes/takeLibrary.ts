@@ -2,7 +2,8 @@
 // (`GET /api/takes/:id`) and export links. Live take.started / stopped / failed events update the list in place.
 import type { TakeManifestWire } from '../../../engine/protocol/takes.ts';
 import type { ConsoleStore } from '../state/ConsoleStore.ts';
-import { withToken } from '../state/tokenUrl.ts';
+import { authFetch } from '../../live/pageToken.ts';
+import { apiPath, downloadWithToken } from '../state/tokenUrl.ts';
 import type { TakeAuditRecordWire } from './takeMarkers.ts';
 
 /** What post can download (the engine's TAKE_EXPORT_FORMATS; stage-ui may not import engine/takes). */
@@ -27,7 +28,7 @@ export function isTakeManifest(v: unknown): v is TakeManifestWire {
 /** Reads the list into the store; a 404 means an engine without takes (the panel says so). */
 export async function loadTakes(store: ConsoleStore): Promise<void> {
   try {
-    const res = await fetch(withToken('/api/takes'), { cache: 'no-store' });
+    const res = await authFetch('/api/takes', { cache: 'no-store' });
     if (res.status === 404) return store.set((s) => ({ takes: { status: 'unavailable', list: s.takes.list } }));
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const body = (await res.json()) as { takes?: unknown };
@@ -47,14 +48,19 @@ export function upsertTake(store: ConsoleStore, manifest: TakeManifestWire): voi
 }
 
 export async function fetchTakeDetail(takeId: string): Promise<TakeDetailWire> {
-  const res = await fetch(withToken(`/api/takes/${encodeURIComponent(takeId)}`), { cache: 'no-store' });
+  const res = await authFetch(`/api/takes/${encodeURIComponent(takeId)}`, { cache: 'no-store' });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return (await res.json()) as TakeDetailWire;
 }
 
-/** A download link for the take's active camera (the engine's default when `camera` is left out). */
+/** The export of the take's active camera (the engine's default when `camera` is left out); no token in it. */
 export function takeExportUrl(takeId: string, format: TakeExportFormat): string {
-  return withToken(`/api/takes/${encodeURIComponent(takeId)}/export`, { format });
+  return apiPath(`/api/takes/${encodeURIComponent(takeId)}/export`, { format });
+}
+
+/** Downloads that export, the token in a header. */
+export function downloadTakeExport(takeId: string, format: TakeExportFormat): Promise<void> {
+  return downloadWithToken(takeExportUrl(takeId, format), `${takeId}.${format}`);
 }
 
 function sortNewestFirst(list: TakeManifestWire[]): TakeManifestWire[] {

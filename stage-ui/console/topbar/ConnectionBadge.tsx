@@ -1,4 +1,5 @@
-// Connection to the engine, always on screen: LIVE, CONNECTING, or RECONNECTING with the number of tries so far.
+// Connection to the engine, always on screen: LIVE, CONNECTING, RECONNECTING with the number of tries so far, or
+// REFUSED (a token, role or origin the engine will not take: the stage area says why).
 import { useConsole } from '../state/ConsoleContext.ts';
 
 export function ConnectionBadge() {
@@ -10,6 +11,9 @@ export function ConnectionBadge() {
   if (state === 'open') {
     kind = 'ok';
     text = 'Live';
+  } else if (state === 'refused') {
+    kind = 'bad';
+    text = 'Refused';
   } else if (!everConnected) {
     kind = 'warn';
     text = attempts > 0 ? `Connecting · ${attempts}` : 'Connecting';
