@@ -34,6 +34,11 @@ export interface WallWire {
   sections: WallSectionWire[];
 }
 
+/** The `scene.loaded` event's data: the scene every wall swaps to, and its points of interest (as in hello). */
+export interface SceneLoadedWire extends SceneRefWire {
+  pois: { id: string; name: string; position: Vec3Wire }[];
+}
+
 export interface StageWire {
   name: string;
   walls: WallWire[];

@@ -3,7 +3,7 @@
 import type { Vec3 } from '../../camera-bridge/CameraSample.ts';
 import type { PointOfInterest } from '../director/DirectorInput.ts';
 import type { Logger } from '../log/createLogger.ts';
-import type { SceneRefWire, ServerMessage } from '../protocol/LiveMessages.ts';
+import type { SceneLoadedWire, SceneRefWire, ServerMessage } from '../protocol/LiveMessages.ts';
 import { DEMO_SCENE, DEMO_SCENE_POIS } from '../scene/demoScene.ts';
 import type { SceneLibrary, SceneLibraryEvent, SceneListEntry } from '../scene/SceneLibrary.ts';
 
@@ -72,7 +72,9 @@ export class SceneControl {
     const swapAtFrame = Math.max(0, this.options.currentFrame()) + Math.round(delayS * this.options.fps);
     this.current = { id: sceneId, name, version: (this.current.version ?? 0) + 1, swapAtFrame };
     this.options.onSceneChanged(this.pois());
-    this.options.broadcast({ type: 'event', name: 'scene.loaded', data: this.current });
+    // With the new scene's points of interest: every open console relabels its stage view and suggestions from it.
+    const data: SceneLoadedWire = { ...this.current, pois: this.pois().map(({ id, name, position }) => ({ id, name, position: [...position] })) };
+    this.options.broadcast({ type: 'event', name: 'scene.loaded', data });
     return this.current;
   }
 

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { VantageConsoleStatus } from '../../stage-ui/console/state/exposeStatus.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { connectLive } from '../support/liveClient.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -97,4 +98,22 @@ describe('scenes panel: points editor', () => {
     expect(await page.getByTestId('points-editor').count()).toBe(0);
     expect(await page.getByTestId('points-save').count()).toBe(0);
   });
+  it("an open console follows a live scene switch: the new scene's labels, none of the old", async () => {
+    const page = await openConsole('designer');
+    const before = await page.locator('[data-testid^="poi-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    const director = await connectLive(te.url('/live', 'director'));
+    const desert = JSON.parse(await readFile(path.join(scenesDir, 'desert-road.json'), 'utf8')) as { pointsOfInterest: { id: string; name: string }[] };
+    expect((await director.command('scene.load', { sceneId: 'desert-road' })).ok).toBe(true);
+    const want = desert.pointsOfInterest.map((p) => `poi-${p.id}`).sort();
+    await waitFor(
+      async () => JSON.stringify((await page.locator('[data-testid^="poi-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).sort()) === JSON.stringify(want),
+      15000,
+      "the console's labels becoming desert-road's",
+    );
+    expect(want.some((id) => before.includes(id))).toBe(false);
+    for (const p of desert.pointsOfInterest) expect(await page.getByTestId(`poi-${p.id}`).textContent()).toContain(p.name.slice(0, 10));
+    expect((await director.command('scene.load', { sceneId: 'demo' })).ok).toBe(true);
+    director.close();
+  });
+
 });

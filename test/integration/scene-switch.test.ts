@@ -4,7 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventMessage, SceneRefWire } from '../../engine/protocol/LiveMessages.ts';
+import type { EventMessage, SceneLoadedWire, SceneRefWire } from '../../engine/protocol/LiveMessages.ts';
 import { connectLive, type TestLiveClient } from '../support/liveClient.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
 
@@ -51,8 +51,12 @@ describe('scenes', () => {
     expect(ack.ok).toBe(true);
     const ref = ack.result as SceneRefWire;
     expect(ref.swapAtFrame).toBeGreaterThan(te.engine.live.frame);
-    const seenByWall = await waitFor(() => sceneEvents(wall, 'scene.loaded').at(-1)?.data as SceneRefWire | undefined, 2000, 'wall told');
-    expect(seenByWall).toEqual(ref);
+    const seenByWall = await waitFor(() => sceneEvents(wall, 'scene.loaded').at(-1)?.data as SceneLoadedWire | undefined, 2000, 'wall told');
+    // The same scene and swap frame, with the new scene's points of interest for the consoles' labels.
+    const { pois, ...sceneRef } = seenByWall;
+    expect(sceneRef).toEqual(ref);
+    const desert = JSON.parse(await readFile(path.join(scenesDir, 'desert-road.json'), 'utf8')) as { pointsOfInterest: { id: string }[] };
+    expect(pois.map((p) => p.id)).toEqual(desert.pointsOfInterest.map((p) => p.id));
     expect((await designer.command('scene.load', { sceneId: 'atlantis' })).error).toMatch(/UNKNOWN_SCENE/);
     const viewer = await connectLive(te.url('/live', 'viewer'));
     expect((await viewer.command('scene.load', { sceneId: 'demo' })).error).toMatch(/^VP_ERR_FORBIDDEN/);
