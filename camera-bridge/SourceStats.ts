@@ -30,11 +30,20 @@ export class SourceStats {
   /** Running mean sender-to-receive latency, s, when the sender timestamps its samples. */
   latencyS: number | undefined;
 
-  recordArrival(nowS: number, measuredLatencyS?: number): void {
-    if (this.accepted > 0) {
-      const interval = nowS - this.lastSeenS;
-      this.meanIntervalS = this.accepted === 1 ? interval : this.meanIntervalS + GAIN * (interval - this.meanIntervalS);
-      this.jitterS += GAIN * (Math.abs(interval - this.meanIntervalS) - this.jitterS);
+  /** Accepted updates that carried a pose: the samples the rate counts (an OSC bundle's lens message is not one). */
+  poses = 0;
+  private lastPoseS = -Infinity;
+
+  /** `pose`: the update moved the camera; the rate and jitter are of those, `accepted` counts every update. */
+  recordArrival(nowS: number, measuredLatencyS?: number, pose = true): void {
+    if (pose) {
+      if (this.poses > 0) {
+        const interval = nowS - this.lastPoseS;
+        this.meanIntervalS = this.poses === 1 ? interval : this.meanIntervalS + GAIN * (interval - this.meanIntervalS);
+        this.jitterS += GAIN * (Math.abs(interval - this.meanIntervalS) - this.jitterS);
+      }
+      this.lastPoseS = nowS;
+      this.poses++;
     }
     if (measuredLatencyS !== undefined) {
       this.latencyS = this.latencyS === undefined ? measuredLatencyS : this.latencyS + GAIN * (measuredLatencyS - this.latencyS);
@@ -43,9 +52,9 @@ export class SourceStats {
     this.accepted++;
   }
 
-  /** Samples per second from the mean interval; 0 until two samples arrived or once the source went quiet. */
+  /** Poses per second from their mean interval; 0 until two poses arrived or once the source went quiet. */
   rateHz(nowS: number, staleTimeoutS: number): number {
-    if (this.accepted < 2 || this.meanIntervalS <= 0 || nowS - this.lastSeenS > staleTimeoutS) return 0;
+    if (this.poses < 2 || this.meanIntervalS <= 0 || nowS - this.lastPoseS > staleTimeoutS) return 0;
     return 1 / this.meanIntervalS;
   }
 }

@@ -288,7 +288,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
 
     cam.latest.sourceId = source.sourceId;
     if (cam.lens.current) cam.latest.lens = cam.lens.current;
-    source.stats.recordArrival(receiveTimeS, ageS);
+    source.stats.recordArrival(receiveTimeS, ageS, u.position !== undefined || u.rotation !== undefined);
     if (source.stale) {
       source.stale = false;
       this.emit('fresh', source);
@@ -357,7 +357,8 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       cameraId,
       config,
       mapping: new AxisMapping(config.axisMapping),
-      filter: new PoseFilter(config.filter),
+      // A source silent past the stale timeout resumes from where it held, not with a catch-up jump.
+      filter: new PoseFilter(config.filter, this.staleTimeoutS),
       stats: new SourceStats(),
       stale: false,
       status: undefined,

@@ -5,6 +5,15 @@ import { createSimSender, type SimProtocol } from './SimSender.ts';
 import { Simulator } from './Simulator.ts';
 
 const DEFAULT_PORTS: Record<SimProtocol, number> = { osc: 9000, freed: 40000, opentrackio: 55555, ws: 8080 };
+/** The engine's own port variables, so one environment drives both (a `--port` still wins). */
+const PORT_VARIABLES: Record<SimProtocol, string> = { osc: 'VP_OSC_PORT', freed: 'VP_FREED_PORT', opentrackio: 'VP_OTIO_PORT', ws: 'VP_HTTP_PORT' };
+
+/** `--port`, else the protocol's VP_*_PORT (0 means "any" to the engine, not a port to send to), else the default. */
+function targetPort(protocol: SimProtocol, port: number | undefined, env: NodeJS.ProcessEnv): number {
+  if (port !== undefined) return port;
+  const fromEnv = Number(env[PORT_VARIABLES[protocol]]);
+  return Number.isInteger(fromEnv) && fromEnv > 0 && fromEnv <= 65535 ? fromEnv : DEFAULT_PORTS[protocol];
+}
 
 const ArgsSchema = z.object({
   protocol: z.enum(['osc', 'freed', 'opentrackio', 'ws']).default('osc'),
@@ -40,8 +49,15 @@ async function main(): Promise<void> {
     process.stderr.write(`simulate: ${err instanceof z.ZodError ? err.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}\n${HELP}\n`);
     process.exit(2);
   }
-  const port = args.port ?? DEFAULT_PORTS[args.protocol];
-  const sender = await createSimSender(args.protocol, { host: args.host, port, token: args.token });
+  const port = targetPort(args.protocol, args.port, process.env);
+  let sender;
+  try {
+    sender = await createSimSender(args.protocol, { host: args.host, port, token: args.token });
+  } catch (err) {
+    // A refused token or an engine that is not there: the reason, not a stack trace.
+    process.stderr.write(`simulate: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
   const sim = new Simulator({ cameras: args.cameras, rateHz: args.rate, style: args.style, noiseM: args.noise, dropoutPerS: args.dropouts, send: (f) => sender.send(f) });
   sim.start();
   process.stdout.write(`simulating ${args.cameras} camera(s) at ${args.rate} Hz over ${args.protocol} to ${args.host}:${port}; Ctrl-C stops\n`);
