@@ -2,12 +2,21 @@
 import { readFile } from 'node:fs/promises';
 import { demoStage } from '../stage/demoStage.ts';
 import type { Stage } from '../stage/Stage.ts';
+import { lineColumnAt } from '../stage/jsonLocations.ts';
 import { parseStageConfig } from '../stage/parseStageConfig.ts';
 import { StageConfigError } from '../stage/StageConfig.ts';
 import { ConfigError } from './EngineConfig.ts';
 
 /** Largest stage file we read; real ones are a few KiB. */
 const MAX_STAGE_FILE_BYTES = 1024 * 1024;
+
+/** JSON.parse's "… at position 65" (or "(line 3 column 5)") as "line 3, column 5: …". */
+export function jsonErrorWithLocation(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  if (position === undefined) return message;
+  const { line, column } = lineColumnAt(text, Number(position));
+  return `line ${line}, column ${column}: ${message.replace(/\s*(in JSON )?at position \d+( \(line \d+ column \d+\))?/, '')}`;
+}
 
 export async function loadStage(file: string | undefined): Promise<Stage> {
   if (file === undefined) return demoStage();
@@ -22,10 +31,10 @@ export async function loadStage(file: string | undefined): Promise<Stage> {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ConfigError(`stage file ${file}: not valid JSON (${(err as Error).message})`);
+    throw new ConfigError(`stage file ${file}: not valid JSON: ${jsonErrorWithLocation(text, (err as Error).message)}`);
   }
   try {
-    return parseStageConfig(json, file);
+    return parseStageConfig(json, file, text);
   } catch (err) {
     if (err instanceof StageConfigError) throw new ConfigError(err.message);
     throw err;

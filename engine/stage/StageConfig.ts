@@ -166,6 +166,9 @@ export type CameraConfig = StageConfig['cameras'][number];
 export interface StageConfigIssue {
   path: string;
   reason: string;
+  /** Where in the file, 1-based (absent for configs that did not come from a file's text). */
+  line?: number;
+  column?: number;
 }
 
 /** A stage file that fails validation; the message names the file, the field path and the reason. */
@@ -178,9 +181,15 @@ export class StageConfigError extends Error {
     /** Every problem found, in document order; the message shows the first. */
     readonly issues: StageConfigIssue[],
   ) {
-    const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    super(first ? `${sourceName}: ${first.path}: ${first.reason}${more}` : `${sourceName}: invalid stage config`);
+    const line = (i: StageConfigIssue) => `${i.line !== undefined ? `line ${i.line}, column ${i.column}: ` : ''}${i.path}: ${i.reason}`;
+    // Every problem at once: fixing a file one error per start is how a first day on set is lost.
+    super(
+      issues.length === 0
+        ? `${sourceName}: invalid stage config`
+        : issues.length === 1
+          ? `${sourceName}: ${line(issues[0]!)}`
+          : `${sourceName}: ${issues.length} problems:\n${issues.map((i) => `  ${line(i)}`).join('\n')}`,
+    );
   }
 }
 
