@@ -94,6 +94,10 @@ export class LiveSession {
 
   private onState(state: ConnectionState): void {
     const prev = this.store.get().connection;
+    if (state === 'refused') {
+      this.store.set({ connection: { ...prev, state, refusedReason: this.connection.refusedReason } });
+      return;
+    }
     if (state === 'open') {
       this.store.set({ connection: { state, attempts: 0, reconnects: prev.reconnects + (this.wasOpen ? 1 : 0) } });
       this.wasOpen = true;
@@ -130,7 +134,7 @@ export class LiveSession {
       case 'hello':
         return this.onHello(m);
       case 'suggestions':
-        return this.onSuggestions(m);
+        return this.onSuggestions(withoutZeroConfidence(m));
       case 'ack': {
         const p = this.pending.get(m.id);
         if (!p) return;
@@ -154,7 +158,7 @@ export class LiveSession {
     this.store.set({
       hello,
       frame: null,
-      suggestions: hello.suggestions,
+      suggestions: hello.suggestions && withoutZeroConfidence(hello.suggestions),
       replanned: {},
       hoveredSuggestionId: keepIfPresent(s.hoveredSuggestionId, hello.suggestions),
       rejectingId: keepIfPresent(s.rejectingId, hello.suggestions),
@@ -187,7 +191,10 @@ export class LiveSession {
     }
     if (m.name === 'scene.loaded' && isSceneRef(m.data)) {
       const hello = this.store.get().hello;
-      if (hello) this.store.set({ hello: { ...hello, scene: { id: m.data.id, name: m.data.name } } });
+      // The new scene's points of interest replace the old ones: labels, markers and suggestion targets follow.
+      const sent = (m.data as { pois?: unknown }).pois;
+      const pois = Array.isArray(sent) ? (sent as HelloMessage['pois']) : hello?.pois;
+      if (hello) this.store.set({ hello: { ...hello, scene: { id: m.data.id, name: m.data.name }, pois: pois ?? [] } });
     }
   }
 }
@@ -199,6 +206,14 @@ export function appendAudit(store: ConsoleStore, records: AuditRecordWire[]): vo
   for (const r of records) bySeq.set(r.seq, r);
   const merged = [...bySeq.values()].sort((a, b) => a.seq - b.seq).slice(-MAX_AUDIT_RECORDS);
   store.set({ audit: { status: audit.status === 'loading' || audit.status === 'unavailable' ? 'ok' : audit.status, records: merged } });
+}
+
+/**
+ * A suggestion the card would show at 0 % (under half a percent) is no offer a director can weigh: it is left out of
+ * the list, the A key and the ghost path alike.
+ */
+export function withoutZeroConfidence(m: SuggestionsMessage): SuggestionsMessage {
+  return m.suggestions.every((x) => x.confidence >= 0.005) ? m : { ...m, suggestions: m.suggestions.filter((x) => x.confidence >= 0.005) };
 }
 
 function keepIfPresent(id: string | null, m: SuggestionsMessage | null): string | null {

@@ -40,10 +40,22 @@ describe('moveSpecFields', () => {
     expect([draft.angleDeg, draft.tiltDeg]).toEqual([45, 35.3]);
     expect(changesOf(aim, draft)).toEqual({});
     expect(changesOf(aim, { ...draft, tiltDeg: 20 })).toEqual({ tiltRad: (20 * Math.PI) / 180 });
-    expect(describeSpec(aim)).toBe('pan 45° · tilt 35° · 3.0 s · ease-in-out');
+    expect(describeSpec(aim)).toBe('pan left 45° · tilt up 35° · 3.0 s · ease-in-out');
   });
 
-  it('describes a spec for a card', () => {
-    expect(describeSpec(orbit)).toBe('29° · 8.0 s · ease-in-out');
+  it('describes a spec for a card, amounts unsigned and their direction in the rationale\'s words', () => {
+    expect(describeSpec(orbit)).toMatch(/^29° (counter-)?clockwise · 8\.0 s · ease-in-out$/);
+    const base = { durationS: 2, easing: 'linear' as const };
+    expect(describeSpec({ ...base, kind: 'pan', angleRad: -Math.PI / 4 })).toBe('right 45° · 2.0 s · linear');
+    expect(describeSpec({ ...base, kind: 'pan', angleRad: Math.PI / 6 })).toBe('left 30° · 2.0 s · linear');
+    expect(describeSpec({ ...base, kind: 'tilt', angleRad: -0.1745329 })).toBe('down 10° · 2.0 s · linear');
+    expect(describeSpec({ ...base, kind: 'dolly', distanceM: -1.5 })).toBe('out 1.50 m · 2.0 s · linear');
+    expect(describeSpec({ ...base, kind: 'truck', distanceM: 0.4 })).toBe('right 0.40 m · 2.0 s · linear');
+    expect(describeSpec({ ...base, kind: 'pedestal', distanceM: -0.2 })).toBe('down 0.20 m · 2.0 s · linear');
+    expect(describeSpec({ ...base, kind: 'crane', distanceM: 1, angleRad: -0.5 })).toBe('up 1.00 m · swing right 29° · 2.0 s · linear');
+    expect(describeSpec({ ...base, kind: 'roll', angleRad: 0.1 })).toBe('counter-clockwise 6° · 2.0 s · linear');
+    for (const kind of ['pan', 'tilt', 'dolly', 'truck', 'pedestal', 'crane', 'roll', 'aim', 'orbit'] as const) {
+      expect(describeSpec({ ...base, kind, angleRad: -0.7, tiltRad: -0.3, distanceM: -1 })).not.toContain('-');
+    }
   });
 });

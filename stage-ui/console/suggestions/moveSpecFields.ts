@@ -114,13 +114,52 @@ export function describeTarget(t: MoveTargetWire | null | undefined, pois: reado
   return `point (${t.position.map((v) => v.toFixed(1)).join(', ')})`;
 }
 
-/** "1.50 m · 30° · 4.0 s · ease-in-out" for a suggestion's card. */
+/**
+ * "dolly in 1.50 m · 4.0 s · ease-in-out", "pan right 45° · tilt up 10° · 3.0 s · ease-in-out" for a suggestion's
+ * card: amounts unsigned, their direction in words, as the rationale says them (engine/director/model/rationale.ts:
+ * + pan/aim/crane swing = left, + tilt = up, + truck = right, + dolly = in, + pedestal/crane = up, + orbit =
+ * counter-clockwise from above, + roll = counter-clockwise as seen from behind the camera).
+ */
 export function describeSpec(spec: MoveSpecWire): string {
   const f = fieldsOf(spec.kind);
   const parts: string[] = [];
-  if (f.distance && spec.distanceM !== undefined) parts.push(`${spec.distanceM.toFixed(2)} m`);
-  if (f.angle && spec.angleRad !== undefined) parts.push(`${f.tilt ? 'pan ' : ''}${(spec.angleRad * RAD_TO_DEG).toFixed(0)}°`);
-  if (f.tilt && spec.tiltRad !== undefined) parts.push(`tilt ${(spec.tiltRad * RAD_TO_DEG).toFixed(0)}°`);
+  const deg = (rad: number) => `${Math.abs(rad * RAD_TO_DEG).toFixed(0)}°`;
+  const m = (v: number) => `${Math.abs(v).toFixed(2)} m`;
+  const d = spec.distanceM;
+  const a = spec.angleRad;
+  switch (spec.kind) {
+    case 'dolly':
+      if (d !== undefined) parts.push(`${d >= 0 ? 'in' : 'out'} ${m(d)}`);
+      break;
+    case 'truck':
+      if (d !== undefined) parts.push(`${d >= 0 ? 'right' : 'left'} ${m(d)}`);
+      break;
+    case 'pedestal':
+      if (d !== undefined) parts.push(`${d >= 0 ? 'up' : 'down'} ${m(d)}`);
+      break;
+    case 'pan':
+      if (a !== undefined) parts.push(`${a >= 0 ? 'left' : 'right'} ${deg(a)}`);
+      break;
+    case 'tilt':
+      if (a !== undefined) parts.push(`${a >= 0 ? 'up' : 'down'} ${deg(a)}`);
+      break;
+    case 'roll':
+      if (a !== undefined) parts.push(`${a >= 0 ? 'counter-clockwise' : 'clockwise'} ${deg(a)}`);
+      break;
+    case 'aim':
+      if (a !== undefined) parts.push(`pan ${a >= 0 ? 'left' : 'right'} ${deg(a)}`);
+      if (spec.tiltRad !== undefined) parts.push(`tilt ${spec.tiltRad >= 0 ? 'up' : 'down'} ${deg(spec.tiltRad)}`);
+      break;
+    case 'orbit':
+      if (a !== undefined) parts.push(`${deg(a)} ${a >= 0 ? 'counter-clockwise' : 'clockwise'}`);
+      break;
+    case 'crane':
+      if (d !== undefined) parts.push(`${d >= 0 ? 'up' : 'down'} ${m(d)}`);
+      if (a !== undefined && Math.abs(a) > 0.05) parts.push(`swing ${a >= 0 ? 'left' : 'right'} ${deg(a)}`);
+      break;
+    default:
+      if (f.distance && d !== undefined) parts.push(m(d));
+  }
   if (spec.framing) parts.push(`frame ${(spec.framing.subjectHeightFraction * 100).toFixed(0)}%`);
   parts.push(`${spec.durationS.toFixed(1)} s`);
   parts.push(describeEasing(spec.easing));
