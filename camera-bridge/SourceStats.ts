@@ -18,9 +18,34 @@ export class RejectCounts {
   }
 }
 
+/** The newest refusal and its human-readable reason, so health says why without --verbose. */
+export class LastRejection {
+  reason: RejectReason | null = null;
+  detail = '';
+  atS = -Infinity;
+
+  note(reason: RejectReason, detail: string, atS: number): void {
+    this.reason = reason;
+    this.detail = detail.length > 200 ? `${detail.slice(0, 199)}…` : detail;
+    this.atS = atS;
+  }
+
+  /** `{reason, detail, ageMs}`, or null before the first refusal. */
+  toJSON(nowS: number): { reason: string; detail: string; ageMs: number } | null {
+    return this.reason === null ? null : { reason: this.reason, detail: this.detail, ageMs: Math.round((nowS - this.atS) * 1000) };
+  }
+}
+
 export class SourceStats {
   accepted = 0;
   readonly rejected = new RejectCounts();
+  readonly lastRejection = new LastRejection();
+
+  /** Counts a refused update by reason, and keeps it as the newest. */
+  reject(reason: RejectReason, detail: string, atS: number): void {
+    this.rejected.add(reason);
+    this.lastRejection.note(reason, detail, atS);
+  }
   /** Engine time of the last good sample, s; -Infinity before the first. */
   lastSeenS = -Infinity;
   /** Running mean inter-arrival interval, s. */

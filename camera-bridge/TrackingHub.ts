@@ -71,6 +71,7 @@ export interface SourceHealth {
   cameraId: string;
   stale: boolean;
   rateHz: number;
+  lastRejection: { reason: string; detail: string; ageMs: number } | null;
   accepted: number;
   rejected: Record<string, number>;
   lastSeenAgeMs: number | null;
@@ -222,6 +223,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
       rateHz: round(s.stats.rateHz(nowS, this.staleTimeoutS), 2),
       accepted: s.stats.accepted,
       rejected: s.stats.rejected.toJSON(),
+      lastRejection: s.stats.lastRejection.toJSON(nowS),
       lastSeenAgeMs: Number.isFinite(s.stats.lastSeenS) ? round((nowS - s.stats.lastSeenS) * 1000, 2) : null,
       jitterMs: round(s.stats.jitterS * 1000, 3),
       latencyMs: s.stats.latencyS === undefined ? null : round(s.stats.latencyS * 1000, 2),
@@ -316,7 +318,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   }
 
   private refuse(protocol: TrackingProtocol, reason: RejectReason, detail: string, source?: TrackingSource): Rejection {
-    if (source) source.stats.rejected.add(reason);
+    if (source) source.stats.reject(reason, detail, this.clock.nowS());
     else this.countUnattributed(protocol, reason);
     return reject(reason, detail);
   }

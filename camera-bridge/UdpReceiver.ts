@@ -4,7 +4,7 @@ import dgram from 'node:dgram';
 import type { AddressInfo, BlockList } from 'node:net';
 import type { TrackingProtocol } from './CameraSample.ts';
 import { RejectReason, type DecodeResult } from './DecodeResult.ts';
-import { RejectCounts } from './SourceStats.ts';
+import { LastRejection, RejectCounts } from './SourceStats.ts';
 import type { TrackingHub } from './TrackingHub.ts';
 
 /** A decoder bound to whatever per-receiver state it needs (e.g. OpenTrackIO segment reassembly). */
@@ -50,6 +50,8 @@ export interface ReceiverStats {
   rejected: number;
   rejectedByReason: Record<string, number>;
   refusedByReason: Record<string, number>;
+  /** The newest refusal (decoder or hub) with its reason and sender, or null. */
+  lastRejection: { reason: string; detail: string; ageMs: number } | null;
   /** Multicast groups joined (absent when none). */
   multicastGroups?: string[];
   /** Interface the groups were joined on; absent with groups = the kernel's default interface. */
@@ -90,6 +92,8 @@ export class UdpReceiver {
   readonly rejected = new RejectCounts();
   /** Updates from decoded datagrams that the hub refused (unknown id, stale order…), by reason. */
   readonly refused = new RejectCounts();
+  /** The newest refusal by decoder or hub, with its reason and sender, for health. */
+  readonly lastRejection = new LastRejection();
 
   constructor(options: UdpReceiverOptions) {
     this.options = options;
@@ -146,6 +150,7 @@ export class UdpReceiver {
       rejected: this.rejected.total,
       rejectedByReason: this.rejected.toJSON(),
       refusedByReason: this.refused.toJSON(),
+      lastRejection: this.lastRejection.toJSON(this.options.hub.clock.nowS()),
       ...(this.joined.length > 0 && { multicastGroups: [...this.joined], multicastInterface: this.options.multicast?.interfaceAddress }),
     };
   }
@@ -160,7 +165,7 @@ export class UdpReceiver {
     if (allow && !allow.check(rinfo.address, rinfo.family === 'IPv6' ? 'ipv6' : 'ipv4')) {
       // Before decoding: a stranger's datagram costs a lookup, never a parse.
       this.rejected.add(RejectReason.SourceNotAllowed);
-      this.options.onReject?.(RejectReason.SourceNotAllowed, `sender ${rinfo.address} is not in this receiver's allowlist`, rinfo);
+      this.noteRejection(RejectReason.SourceNotAllowed, `sender ${rinfo.address} is not in this receiver's allowlist`, rinfo, receiveTimeS);
       return;
     }
     try {
@@ -175,7 +180,7 @@ export class UdpReceiver {
     }
     if (result.ok === false) {
       this.rejected.add(result.reason);
-      this.options.onReject?.(result.reason, result.detail, rinfo);
+      this.noteRejection(result.reason, result.detail, rinfo, receiveTimeS);
       return;
     }
     this.decoded++;
@@ -183,11 +188,16 @@ export class UdpReceiver {
       const refused = this.options.hub.ingest(this.protocol, update, receiveTimeS);
       if (refused) {
         this.refused.add(refused.reason);
-        this.options.onReject?.(refused.reason, refused.detail, rinfo);
+        this.noteRejection(refused.reason, refused.detail, rinfo, receiveTimeS);
       } else {
         this.updates++;
       }
     }
+  }
+
+  private noteRejection(reason: RejectReason, detail: string, rinfo: dgram.RemoteInfo, atS: number): void {
+    this.lastRejection.note(reason, `${detail} (from ${rinfo.address}:${rinfo.port})`, atS);
+    this.options.onReject?.(reason, detail, rinfo);
   }
 
   private createSocket(reuseAddr: boolean): dgram.Socket {

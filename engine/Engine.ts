@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { readTls } from './config/readTls.ts';
 import { udpAllowlist } from './config/udpAllowlist.ts';
+import { rejectLogger } from './log/rejectLogger.ts';
 import { authCommands } from './server/commands/authCommands.ts';
 import { AxisMapping, IDENTITY_MAPPING } from '../camera-bridge/AxisMapping.ts';
 import type { EngineClock } from '../camera-bridge/EngineClock.ts';
@@ -124,7 +125,7 @@ export class Engine {
     this.hub.on('stale', (s) => log.warn({ sourceId: s.sourceId }, 'tracking source stale'));
     this.hub.on('fresh', (s) => log.info({ sourceId: s.sourceId }, 'tracking source fresh'));
     this.receivers = this.createReceivers();
-    this.ingest = new IngestEndpoint({ hub: this.hub, onReject: rejectLogger(log, 'ws') });
+    this.ingest = new IngestEndpoint({ hub: this.hub, onReject: rejectLogger(log, 'ws', () => this.options.clock.nowS()) });
 
     this.audit = new AuditLog(config.dataDir, () => ({ tS: clock.nowS(), at: new Date() }));
     this.stageWire = toStageWire(stage);
@@ -163,7 +164,7 @@ export class Engine {
       ...liveCommands(() => stage.walls.map((w) => w.id)),
       ...cameraCommands({ hub: this.hub, selection: this.frames, broadcast, frustums: this.frames.frustumSettings, stageCameraIds: stage.cameras.map((c) => c.id), calibration: this.calibration }),
       ...directorCommands(() => this.director),
-      ...sceneCommands(this.scenes, log),
+      ...sceneCommands(this.scenes, log, (entry) => createDirectorOutbox(this.audit, this.live).record(entry)),
       ...takeCommands(this.takes),
       ...authCommands({ tokens: options.tokens, live: this.live, ingest: this.ingest, log }),
     });
@@ -311,7 +312,7 @@ export class Engine {
     const lensTables = this.options.freedLensTables ?? new Map<string, FreeDLensTable>(this.stage.cameras.flatMap((c) => (c.freedLensTable ? [[c.id, c.freedLensTable] as const] : [])));
     const allowlists = { osc: config.oscAllow, freed: config.freedAllow, opentrackio: config.otioAllow };
     const receiver = (protocol: 'osc' | 'freed' | 'opentrackio', port: number, decode: DatagramDecoder, multicast?: UdpMulticastOptions) =>
-      new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, multicast, allowFrom: udpAllowlist(allowlists[protocol]), onReject: rejectLogger(log, protocol), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
+      new UdpReceiver({ protocol, host: config.host, port, hub: this.hub, decode, multicast, allowFrom: udpAllowlist(allowlists[protocol]), onReject: rejectLogger(log, protocol, () => this.options.clock.nowS()), onError: (err) => log.error({ protocol, err }, 'receiver socket error') });
     return {
       osc: receiver('osc', config.oscPort, (buf) => decodeOscPacket(buf)),
       // Byte 1 is the camera number: it picks that rig's lens table, and keys the pan that follows the field's overflow.
@@ -340,7 +341,4 @@ export class Engine {
   }
 }
 
-function rejectLogger(log: Logger, protocol: string) {
-  return (reason: string, detail: string, sender?: { address: string; port: number }) =>
-    log.debug({ protocol, reason, detail, sender: sender && `${sender.address}:${sender.port}` }, 'rejected');
-}
+

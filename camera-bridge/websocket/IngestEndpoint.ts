@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { RejectReason, type DecodeResult } from '../DecodeResult.ts';
-import { RejectCounts } from '../SourceStats.ts';
+import { LastRejection, RejectCounts } from '../SourceStats.ts';
 import type { TrackingHub } from '../TrackingHub.ts';
 import { decodeIngestMessage, MAX_INGEST_MESSAGE_BYTES } from './decodeIngestMessage.ts';
 
@@ -23,6 +23,7 @@ export class IngestEndpoint {
   messages = 0;
   updates = 0;
   readonly rejected = new RejectCounts();
+  readonly lastRejection = new LastRejection();
 
   constructor(options: IngestEndpointOptions) {
     this.hub = options.hub;
@@ -68,8 +69,8 @@ export class IngestEndpoint {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  stats(): { connections: number; messages: number; updates: number; rejected: number; rejectedByReason: Record<string, number> } {
-    return { connections: this.connectionCount, messages: this.messages, updates: this.updates, rejected: this.rejected.total, rejectedByReason: this.rejected.toJSON() };
+  stats(): { connections: number; messages: number; updates: number; rejected: number; rejectedByReason: Record<string, number>; lastRejection: ReturnType<LastRejection['toJSON']> } {
+    return { connections: this.connectionCount, messages: this.messages, updates: this.updates, rejected: this.rejected.total, rejectedByReason: this.rejected.toJSON(), lastRejection: this.lastRejection.toJSON(this.hub.clock.nowS()) };
   }
 
   private onConnection(ws: WebSocket): void {
@@ -99,6 +100,7 @@ export class IngestEndpoint {
     }
     if (result.ok === false) {
       this.rejected.add(result.reason);
+      this.lastRejection.note(result.reason, result.detail, receiveTimeS);
       this.onReject?.(result.reason, result.detail);
       // A client that never reads its errors must not grow our send buffer.
       if (ws.readyState === ws.OPEN && ws.bufferedAmount < 64 * 1024) ws.send(JSON.stringify({ type: 'error', code: result.reason, reason: result.detail }));

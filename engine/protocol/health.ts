@@ -31,6 +31,8 @@ export interface SourceHealthWire {
   accepted: number;
   /** Rejected samples by `VP_ERR_…` reason. */
   rejected: Record<string, number>;
+  /** The newest rejection with its reason in words (`… expects x y z qx qy qz qw, got 3 arguments`), or null. */
+  lastRejection: { reason: string; detail: string; ageMs: number } | null;
   lastSeenAgeMs: number | null;
   /** RFC 3550-style interarrival jitter, ms. */
   jitterMs: number;
@@ -59,6 +61,8 @@ export interface ReceiverHealthWire {
   rejected: number;
   rejectedByReason: Record<string, number>;
   refusedByReason?: Record<string, number>;
+  /** The newest refusal at this receiver (decoder or hub), its reason in words and the sender, or null. */
+  lastRejection?: { reason: string; detail: string; ageMs: number } | null;
 }
 
 export interface RenderNodeHealthWire {

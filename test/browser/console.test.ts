@@ -184,13 +184,19 @@ describe('director console /', () => {
   });
 
   it("? lists only the keys the role may use: a viewer's help has no Accept, Reject, pause or camera keys", async () => {
+    const helpOf = async (page: Page) => {
+      await waitFor(async () => {
+        if (await page.getByTestId('shortcut-help').isVisible()) return true;
+        await page.keyboard.press('?');
+        return false;
+      }, 10000, 'the shortcut help open');
+      return (await page.getByTestId('shortcut-help').textContent())!;
+    };
     const director = await openConsole('director');
-    await director.keyboard.press('?');
-    const directorHelp = (await director.getByTestId('shortcut-help').textContent({ timeout: 5000 }))!;
-    expect(directorHelp).toContain('accept the top suggestion');
+    expect(await helpOf(director)).toContain('accept the top suggestion');
+    await director.close();
     const viewer = await openConsole('viewer');
-    await viewer.keyboard.press('?');
-    const viewerHelp = (await viewer.getByTestId('shortcut-help').textContent({ timeout: 5000 }))!;
+    const viewerHelp = await helpOf(viewer);
     for (const does of ['accept the top suggestion', 'reject the top suggestion', 'pause / resume the move', 'next camera on the walls', 'abort the move']) expect(viewerHelp).not.toContain(does);
     for (const does of ['this help', 'stage view: orbit / fly / follow', 'close an open editor, prompt or help']) expect(viewerHelp).toContain(does);
   });
@@ -203,6 +209,16 @@ describe('director console /', () => {
     // The sender runs at 50 Hz: the card shows a rate in that region (the first polls may still be settling).
     await expect.poll(async () => Number.parseFloat((await card.getByTestId('rate').textContent()) ?? '0'), { timeout: 10000 }).toBeGreaterThan(20);
     expect(await card.getAttribute('data-stale')).toBe('false');
+  });
+
+  it('a refused OSC message shows its reason in words on the tracking panel, not only a counter', async () => {
+    const page = await openConsole('operator');
+    await udp.send(encode(new Message(`/camera/${CAMERA}/pose`, f(1), f(2), f(3))), te.ports.osc);
+    const last = page.getByTestId('receiver-last-reject-osc');
+    await expect.poll(async () => (await last.count()) > 0 && (await last.textContent()), { timeout: 10000 }).toContain(`/camera/${CAMERA}/pose expects x y z qx qy qz qw, got 3 arguments`);
+    expect(await last.textContent()).toMatch(/from 127\.0\.0\.1:\d+/);
+    const health = (await te.getJson('/api/health')).body as { receivers: { protocol: string; lastRejection: { reason: string } | null }[] };
+    expect(health.receivers.find((r) => r.protocol === 'osc')!.lastRejection!.reason).toBe('VP_ERR_BAD_ARGS');
   });
 
   it('a latency offset applied in the UI reaches the engine (/api/health latencyOffsetMs)', async () => {

@@ -6,6 +6,7 @@ import { formatEncoders } from './formatEncoders.ts';
 import type { SourceHealthWire } from './HealthWire.ts';
 import { SourceTuning } from './SourceTuning.tsx';
 import { Sparkline } from './Sparkline.tsx';
+import { formatAgo } from './formatAgo.ts';
 
 export function SourceCard({ source, canOffset, canConfigure }: { source: SourceHealthWire; canOffset: boolean; canConfigure: boolean }) {
   const store = useStore();
@@ -51,6 +52,11 @@ export function SourceCard({ source, canOffset, canConfigure }: { source: Source
       {rejected.length > 0 && (
         <div className="rejects" data-testid="source-rejects">
           rejected: {rejected.map(([reason, n]) => `${reason} ${n}`).join(' · ')}
+          {source.lastRejection && (
+            <div className="last-reject" data-testid="source-last-reject" title={source.lastRejection.reason}>
+              last: {source.lastRejection.detail} · {formatAgo(source.lastRejection.ageMs)}
+            </div>
+          )}
         </div>
       )}
       {(canOffset || canConfigure) && <SourceTuning source={source} canOffset={canOffset} canConfigure={canConfigure} />}

@@ -1,6 +1,7 @@
 // Tracking health (operator's panel): every source, then render nodes (lag, sync) and receivers (rejections).
 import { useConsole, useCan } from '../state/ConsoleContext.ts';
 import { DelayBudget } from './DelayBudget.tsx';
+import { formatAgo } from './formatAgo.ts';
 import { SourceCard } from './SourceCard.tsx';
 
 export function TrackingHealth() {
@@ -89,6 +90,11 @@ export function TrackingHealth() {
                 <td className="num">{r.datagrams ?? r.messages ?? '—'}</td>
                 <td className={reasons.length ? '' : 'dim'} style={reasons.length ? { color: 'var(--warn)' } : undefined}>
                   {reasons.length ? reasons.map(([k, n]) => `${k} ${n}`).join(' · ') : '0'}
+                  {r.lastRejection && (
+                    <div className="last-reject" data-testid={`receiver-last-reject-${r.protocol}`} title={r.lastRejection.reason}>
+                      last: {r.lastRejection.detail} · {formatAgo(r.lastRejection.ageMs)}
+                    </div>
+                  )}
                 </td>
               </tr>
             );
@@ -98,3 +104,4 @@ export function TrackingHealth() {
     </div>
   );
 }
+
