@@ -49,6 +49,7 @@ export class AuditLog {
       const r = parseLine(line);
       if (!r) continue;
       if (q.type && r.type !== q.type && !r.type.startsWith(q.type + '.')) continue;
+      if (q.decisions === '1' && r.type === 'suggestion.shown') continue;
       if (q.provenance && r.provenance !== q.provenance) continue;
       if (q.actor && r.actor.kind !== q.actor) continue;
       if (q.suggestionId && r.suggestionId !== q.suggestionId) continue;

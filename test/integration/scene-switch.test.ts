@@ -62,6 +62,13 @@ describe('scenes', () => {
     expect((await viewer.command('scene.load', { sceneId: 'demo' })).error).toMatch(/^VP_ERR_FORBIDDEN/);
     expect(viewer.hello.scene.id).toBe('desert-road');
     expect(viewer.hello.pois.length).toBeGreaterThan(0);
+    // The switch is on the record, with who made it; the audit endpoint names its types when given a wrong one.
+    const audit = (await te.getJson('/api/audit?type=scene&decisions=1', 'viewer')).body.records as { type: string; actor: { kind: string; role?: string }; data: { sceneId: string } }[];
+    expect(audit.at(-1)).toMatchObject({ type: 'scene.loaded', actor: { kind: 'human', role: 'designer' }, data: { sceneId: 'desert-road' } });
+    const bogus = await te.getJson('/api/audit?type=bogus', 'viewer');
+    expect(bogus.status).toBe(400);
+    expect(bogus.body.error.message).toContain('type must be one of suggestion.shown, suggestion.accepted');
+    expect(bogus.body.error.message).toContain('scene.loaded');
     await viewer.close();
   });
 

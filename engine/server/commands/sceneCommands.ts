@@ -1,13 +1,16 @@
 // Scene commands: switch the walls to a scene live, and save a designer's points of interest and camera marks.
 import type { CommandHandlers } from '../../live/CommandRegistry.ts';
+import type { AuditEntry } from '../../protocol/audit.ts';
 import type { Logger } from '../../log/createLogger.ts';
 import type { SceneControl } from '../SceneControl.ts';
 
-export function sceneCommands(scenes: SceneControl, log: Logger): CommandHandlers<'scene.load' | 'scene.savePoints'> {
+/** `record`: the audit log and the consoles' audit feed (a scene switch is a decision on the record). */
+export function sceneCommands(scenes: SceneControl, log: Logger, record: (entry: AuditEntry) => void): CommandHandlers<'scene.load' | 'scene.savePoints'> {
   return {
     'scene.load': ({ sceneId }, { actor }) => {
       const ref = scenes.load(sceneId);
       log.info({ sceneId, role: actor.role, clientId: actor.clientId }, 'scene switch');
+      record({ type: 'scene.loaded', actor: { kind: 'human', role: actor.role, clientId: actor.clientId }, data: { sceneId: ref.id, name: ref.name, swapAtFrame: ref.swapAtFrame } });
       return ref;
     },
     'scene.savePoints': async ({ sceneId, pointsOfInterest, cameraMarks }) => {

@@ -12,7 +12,7 @@ const MAX_ROWS = 300;
 
 export function AuditPanel() {
   const audit = useConsole((s) => s.audit);
-  const [filter, setFilter] = useState<AuditFilter>('all');
+  const [filter, setFilter] = useState<AuditFilter>('decisions');
   const rows = useMemo(() => {
     const out: AuditRecordWire[] = [];
     for (let i = audit.records.length - 1; i >= 0 && out.length < MAX_ROWS; i--) if (matchesAuditFilter(audit.records[i]!, filter)) out.push(audit.records[i]!);

@@ -2,10 +2,11 @@
 import { takeLabel } from '../takes/takeLabels.ts';
 import type { AuditRecordWire } from './AuditRecordWire.ts';
 
-export type AuditFilter = 'all' | 'ai' | 'approved' | 'modified' | 'rejected' | 'human';
+export type AuditFilter = 'decisions' | 'all' | 'ai' | 'approved' | 'modified' | 'rejected' | 'human';
 
 export const AUDIT_FILTERS: readonly { key: AuditFilter; label: string }[] = [
-  { key: 'all', label: 'All' },
+  { key: 'decisions', label: 'Decisions' },
+  { key: 'all', label: 'All (with every suggestion shown)' },
   { key: 'ai', label: 'AI proposed' },
   { key: 'approved', label: 'Approved' },
   { key: 'modified', label: 'Modified' },
@@ -15,6 +16,9 @@ export const AUDIT_FILTERS: readonly { key: AuditFilter; label: string }[] = [
 
 export function matchesAuditFilter(r: AuditRecordWire, f: AuditFilter): boolean {
   switch (f) {
+    case 'decisions':
+      // What people (and the engine, on a fault) decided, and scene switches: the AI's stream of proposals is not.
+      return r.type !== 'suggestion.shown';
     case 'all':
       return true;
     case 'ai':
@@ -45,6 +49,7 @@ const TYPE_LABELS: Record<string, string> = {
   'move.reset': 'Reset',
   'take.started': 'Take started',
   'take.stopped': 'Take stopped',
+  'scene.loaded': 'Scene switched',
 };
 
 export function auditTypeLabel(type: string): string {

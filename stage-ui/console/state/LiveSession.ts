@@ -13,6 +13,8 @@ import { pushToast } from './toasts.ts';
 const ACK_TIMEOUT_MS = 5000;
 /** Newest audit records kept in memory. */
 const MAX_AUDIT_RECORDS = 1000;
+/** Of those, at most this many shown suggestions (the AI proposes a new set every refresh). */
+const MAX_SHOWN_AUDIT_RECORDS = 300;
 /** Events whose data is a take manifest (broadcast to every client). */
 const TAKE_EVENTS = new Set(['take.started', 'take.stopped', 'take.failed']);
 
@@ -204,7 +206,12 @@ export function appendAudit(store: ConsoleStore, records: AuditRecordWire[]): vo
   const { audit } = store.get();
   const bySeq = new Map(audit.records.map((r) => [r.seq, r]));
   for (const r of records) bySeq.set(r.seq, r);
-  const merged = [...bySeq.values()].sort((a, b) => a.seq - b.seq).slice(-MAX_AUDIT_RECORDS);
+  // Shown suggestions are most of the record (a new set every refresh): they get their own budget, so a decision is
+  // never pushed out of the console by the AI's proposals.
+  const sorted = [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+  const shown = sorted.filter((r) => r.type === 'suggestion.shown').slice(-MAX_SHOWN_AUDIT_RECORDS);
+  const decisions = sorted.filter((r) => r.type !== 'suggestion.shown').slice(-MAX_AUDIT_RECORDS);
+  const merged = [...shown, ...decisions].sort((a, b) => a.seq - b.seq);
   store.set({ audit: { status: audit.status === 'loading' || audit.status === 'unavailable' ? 'ok' : audit.status, records: merged } });
 }
 
