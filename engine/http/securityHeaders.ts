@@ -2,14 +2,16 @@
 
 /**
  * Content-Security-Policy for the console and wall pages. Scripts only from the engine ('wasm-unsafe-eval' for the
- * AI's WebAssembly backend; no eval); connections only back to the engine ('self' covers ws:/wss: to the same host);
+ * AI's WebAssembly backend; no eval); connections only back to the engine ('self' covers ws:/wss: to the same host)
+ * and to the page's own blob:/data: URLs;
  * images and models from the engine, data: and blob: (glTF embeds textures as blobs); inline styles (React sets
  * them); frame-ancestors 'none': no other site can frame the console to click through it.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "connect-src 'self'",
+  // blob: and data: are the page's own: GLTFLoader fetches a model's embedded textures through them.
+  "connect-src 'self' blob: data:",
   "img-src 'self' data: blob:",
   "style-src 'self' 'unsafe-inline'",
   "worker-src 'self' blob:",

@@ -45,6 +45,9 @@ const wallStatus = (page: Page) => page.evaluate(() => (window as unknown as { v
 describe('demo scenes on a wall and in the console', () => {
   it.each(SCENES)('%s: the wall swaps to it no earlier than the announced frame and draws it', async (sceneId) => {
     const page = await browser.newPage({ viewport: { width: 1536, height: 352 } });
+    // Textures come from the model through blob: URLs: the engine's Content-Security-Policy must let them in.
+    const violations: string[] = [];
+    page.on('console', (m) => /Content Security Policy/.test(m.text()) && violations.push(m.text()));
     await page.goto(te.url('/wall/main?scale=0.2&debug=0', 'render'));
     await waitFor(async () => (await wallStatus(page)).frame > 0, 15000, 'wall rendering');
     const ack = await designer.command('scene.load', { sceneId });
@@ -60,6 +63,7 @@ describe('demo scenes on a wall and in the console', () => {
     const shot = await page.screenshot();
     await writeFile(path.join(DOCS, `wall-${sceneId}.png`), shot);
     expect(pixelStats(shot).lumaStdDev).toBeGreaterThan(8);
+    expect(violations).toEqual([]);
     await page.close();
   });
 
