@@ -20,8 +20,13 @@ export class LiveClient {
   presentedFrame = -1;
   /** Engine time of that report, s. */
   presentedAtS = -Infinity;
-  /** Frames per second it presents (running mean). */
+  /**
+   * Frames per second it puts on screen: reports per second, from their running mean interval (the wall overlay's
+   * `fps` is the same figure, measured in the page). Not engine frames advanced per second: a node that skips frames
+   * presents fewer than the engine makes.
+   */
   presentedFps = 0;
+  private meanPresentIntervalS = 0;
   /** The node's own estimate of when its last frame reached the screen, engine clock, s (null before its clock synced). */
   screenAtS: number | null = null;
   /** Bound on the node's clock error, ms (null before it synced). */
@@ -89,10 +94,9 @@ export class LiveClient {
     }
     if (clockErrorMs !== undefined) this.clockErrorMs = clockErrorMs;
     const dtS = nowS - this.presentedAtS;
-    const frames = frame - this.presentedFrame;
-    if (this.presentedFrame >= 0 && dtS > 0) {
-      const fps = frames / dtS;
-      this.presentedFps = this.presentedFps === 0 ? fps : this.presentedFps + 0.1 * (fps - this.presentedFps);
+    if (this.presentedFrame >= 0 && dtS > 0 && dtS < 1) {
+      this.meanPresentIntervalS = this.meanPresentIntervalS === 0 ? dtS : this.meanPresentIntervalS + 0.1 * (dtS - this.meanPresentIntervalS);
+      this.presentedFps = 1 / this.meanPresentIntervalS;
     }
     this.presentedFrame = frame;
     this.presentedAtS = nowS;

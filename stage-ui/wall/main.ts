@@ -49,6 +49,7 @@ let renderedFrame = -1;
 let connection: ConnectionState = 'connecting';
 let fps = 0;
 let lastPresentMs = 0;
+let meanPresentMs = 0;
 
 /** Read by browser tests and operators' tooling: what this node last put on screen. */
 const status: {
@@ -154,7 +155,12 @@ function tick(nowMs: number): void {
   status.clock.errorMs = Number.isFinite(clockErrorMs) ? clockErrorMs : null;
   status.droppedFrames = scheduler.dropped;
   status.refreshMs = refreshMs;
-  if (lastPresentMs > 0) fps += 0.1 * (1000 / Math.max(1, nowMs - lastPresentMs) - fps);
+  // Frames on screen per second from their mean interval: the same figure health's render-node row shows.
+  const intervalMs = nowMs - lastPresentMs;
+  if (lastPresentMs > 0 && intervalMs < 1000) {
+    meanPresentMs = meanPresentMs === 0 ? intervalMs : meanPresentMs + 0.1 * (intervalMs - meanPresentMs);
+    fps = 1000 / meanPresentMs;
+  }
   lastPresentMs = nowMs;
   status.frame = frame.frame;
   status.fps = Math.round(fps);

@@ -75,6 +75,13 @@ describe('wall render node /wall/{id}', () => {
     // The engine sees this node presenting frames, in sync.
     const node = await waitFor(async () => (await te.getJson('/api/health')).body.renderNodes.find((n: { wallId: string; inSync: boolean }) => n.wallId === 'main' && n.inSync), 5000, 'node in sync');
     expect(node.presentedFrame).toBeGreaterThan(0);
+    // One definition of fps: frames on screen per second, as the overlay and the health row each measure them.
+    const fps = await waitFor(async () => {
+      const pageFps = (await page.evaluate(() => (window as unknown as { vantageWall: { fps: number } }).vantageWall.fps)) as number;
+      const healthFps = ((await te.getJson('/api/health')).body.renderNodes as { wallId: string; presentedFps: number }[]).find((n) => n.wallId === 'main')!.presentedFps;
+      return pageFps > 0 && healthFps > 0 && Math.abs(pageFps - healthFps) <= 0.35 * pageFps + 2 ? { pageFps, healthFps } : undefined;
+    }, 10000, 'the overlay fps and the health fps agreeing');
+    expect(fps.healthFps).toBeLessThan(100); // frames shown, not engine frames advanced between two reports
     await page.close();
   });
 
