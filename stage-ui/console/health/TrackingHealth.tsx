@@ -4,6 +4,14 @@ import { DelayBudget } from './DelayBudget.tsx';
 import { formatAgo } from './formatAgo.ts';
 import { SourceCard } from './SourceCard.tsx';
 
+/** Stale sources silent this long fold away (`?foldStaleS=` on the console URL; default 30 s). */
+const FOLD_STALE_AFTER_MS = 1000 * foldStaleS(new URL(location.href).searchParams.get('foldStaleS'));
+
+function foldStaleS(param: string | null): number {
+  const v = Number(param ?? 30);
+  return Number.isFinite(v) && v >= 0 ? v : 30;
+}
+
 export function TrackingHealth() {
   const health = useConsole((s) => s.health);
   const canOffset = useCan('camera.offset');
@@ -19,7 +27,11 @@ export function TrackingHealth() {
       </div>
     );
   }
-  const sources = [...data.sources].sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+  // Live sources first; stale ones after them, and those silent for longer than the fold time folded away (a dead
+  // rig must not push the live one off the panel).
+  const sources = [...data.sources].sort((a, b) => Number(a.stale) - Number(b.stale) || a.sourceId.localeCompare(b.sourceId));
+  const folded = sources.filter((s) => s.stale && (s.lastSeenAgeMs === null || s.lastSeenAgeMs > FOLD_STALE_AFTER_MS));
+  const shown = sources.filter((s) => !folded.includes(s));
   return (
     <div className="panel-body" data-testid="tracking-health">
       {!health.ok && <div className="hud bad" style={{ fontSize: 15, marginBottom: 8 }}>engine not answering: showing the last reading</div>}
@@ -32,9 +44,19 @@ export function TrackingHealth() {
           <span>point a rig at OSC, FreeD, OpenTrackIO or /ingest</span>
         </div>
       )}
-      {sources.map((s) => (
+      {shown.map((s) => (
         <SourceCard key={s.sourceId} source={s} canOffset={canOffset} canConfigure={canConfigure} />
       ))}
+      {folded.length > 0 && (
+        <details className="folded-sources" data-testid="folded-sources">
+          <summary>
+            {folded.length} stale source{folded.length > 1 ? 's' : ''}, silent for over {FOLD_STALE_AFTER_MS / 1000} s
+          </summary>
+          {folded.map((s) => (
+            <SourceCard key={s.sourceId} source={s} canOffset={canOffset} canConfigure={canConfigure} />
+          ))}
+        </details>
+      )}
       <div className="section-title">Delay budget · {data.delayBudget.cameraId ?? 'no camera'}</div>
       <DelayBudget budget={data.delayBudget} />
       <div className="section-title">
