@@ -30,6 +30,11 @@ export class TakeControl implements ReplaySource {
   private shown: TakeFrame | null = null;
   /** The playing take as it was when `shown` was taken (the last frame of a take ends playback as it is shown). */
   private shownState: ReturnType<TakePlayer['state']> = null;
+  /**
+   * A start still opening its files: the recorder only knows it records once they are open, so a second `take.start`
+   * in the same tick would pass its check too and leave one take's file handle and flush timer behind forever.
+   */
+  private starting = false;
 
   constructor(private readonly options: TakeControlOptions) {
     this.store = new TakeStore(options.dataDir);
@@ -53,8 +58,10 @@ export class TakeControl implements ReplaySource {
   }
 
   async start(opts: TakeStartOptions, actor: AuditEntry['actor']): Promise<TakeManifestWire> {
+    if (this.starting) throw new Error('VP_ERR_TAKE_RECORDING: a take is starting; stop it first');
     const { frame, timecode } = this.options.now();
-    const m = await this.recorder.start(opts, frame + 1, timecode);
+    this.starting = true;
+    const m = await this.recorder.start(opts, frame + 1, timecode).finally(() => (this.starting = false));
     this.options.audit({ type: 'take.started', actor, data: { takeId: m.id, slate: m.slate, takeNumber: m.takeNumber } });
     this.options.broadcast({ type: 'event', name: 'take.started', data: m });
     return m;

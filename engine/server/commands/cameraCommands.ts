@@ -1,7 +1,9 @@
 // Camera and tracking-source commands: which camera the walls show, and an operator's live source tuning.
+import { ZodError } from 'zod';
 import type { TrackingHub } from '../../../camera-bridge/TrackingHub.ts';
 import type { InnerFrustumSettings } from '../../frame/InnerFrustumSettings.ts';
 import type { CommandHandlers } from '../../live/CommandRegistry.ts';
+import { formatIssuePath } from '../../protocol/formatIssuePath.ts';
 import type { ServerMessage } from '../../protocol/LiveMessages.ts';
 
 export interface CameraCommandDeps {
@@ -36,8 +38,21 @@ export function cameraCommands({ hub, selection, broadcast, frustums, stageCamer
       broadcast({ type: 'event', name: 'walls.calibration', data: { grid } });
       return { grid };
     },
-    'camera.offset': ({ sourceId, latencyOffsetMs }) => hub.configureSource(sourceId, { latencyOffsetMs }),
-    // The hub validates the patch again against its own ranges (camera-bridge SourceConfig).
-    'source.configure': ({ sourceId, patch }) => hub.configureSource(sourceId, patch),
+    'camera.offset': ({ sourceId, latencyOffsetMs }) => configureSource(hub, sourceId, { latencyOffsetMs }, []),
+    'source.configure': ({ sourceId, patch }) => configureSource(hub, sourceId, patch, ['patch']),
   };
+}
+
+/**
+ * The hub validates the patch again against its own ranges (camera-bridge SourceConfig) and throws a ZodError: it is
+ * acked like any other argument error, `VP_ERR_BAD_ARGS: <field>: <reason>`, never as the raw issue list.
+ */
+function configureSource(hub: TrackingHub, sourceId: string, patch: object, argPath: string[]): ReturnType<TrackingHub['configureSource']> {
+  try {
+    return hub.configureSource(sourceId, patch);
+  } catch (err) {
+    if (!(err instanceof ZodError)) throw err;
+    const issue = err.issues[0]!;
+    throw new Error(`VP_ERR_BAD_ARGS: ${formatIssuePath([...argPath, ...issue.path])}: ${issue.message}`);
+  }
 }

@@ -1,6 +1,7 @@
 // Scene commands: switch the walls to a scene live, and save a designer's points of interest and camera marks.
 import type { CommandHandlers } from '../../live/CommandRegistry.ts';
 import type { AuditEntry } from '../../protocol/audit.ts';
+import { SceneManifestError } from '../../protocol/SceneManifest.ts';
 import type { Logger } from '../../log/createLogger.ts';
 import type { SceneControl } from '../SceneControl.ts';
 
@@ -16,8 +17,11 @@ export function sceneCommands(scenes: SceneControl, log: Logger, record: (entry:
     'scene.savePoints': async ({ sceneId, pointsOfInterest, cameraMarks }) => {
       const library = scenes.library;
       if (!library?.get(sceneId)) throw new Error(`VP_ERR_UNKNOWN_SCENE: ${sceneId} cannot be saved`);
-      // Validated again by the library against the full scene schema; written atomically with a .bak.
-      const saved = await library.savePoints(sceneId, pointsOfInterest, cameraMarks);
+      // Validated again by the library against the full scene schema (its error acked with its code); written
+      // atomically with a .bak.
+      const saved = await library.savePoints(sceneId, pointsOfInterest, cameraMarks).catch((err: unknown) => {
+        throw err instanceof SceneManifestError ? new Error(`${err.code}: ${err.message}`) : err;
+      });
       return { sceneId, pointsOfInterest: saved.pointsOfInterest.length, cameraMarks: saved.cameraMarks.length };
     },
   };
