@@ -42,6 +42,9 @@ export interface TakeContents {
   corruptRegions: number;
 }
 
+/** What takeIdFor makes: letters, digits, `_` and `-`, nothing a path could climb with. */
+export const TAKE_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
 /** A take id safe as a folder name: slate, take number and start time. */
 export function takeIdFor(slate: string, takeNumber: number, startedAt: Date): string {
   const safe = slate.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 40) || 'take';
@@ -57,7 +60,9 @@ export class TakeStore {
     mkdirSync(this.dir, { recursive: true });
   }
 
+  /** The take's folder; an id that is not a take id (`..`, a slash) throws, so no caller can leave the takes folder. */
   folder(takeId: string): string {
+    if (!TAKE_ID_PATTERN.test(takeId)) throw Object.assign(new Error(`VP_ERR_UNKNOWN_TAKE: no take "${takeId.slice(0, 64)}"`), { code: 'VP_ERR_UNKNOWN_TAKE' });
     return path.join(this.dir, takeId);
   }
 

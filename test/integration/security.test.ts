@@ -137,6 +137,22 @@ describe('floods and malformed traffic', () => {
     }
   });
 
+  it('never lets a take id climb out of the takes folder (take.play, /api/takes)', async () => {
+    const director = await connectLive(te.url('/live', 'director'));
+    for (const takeId of ['../../package', '..', 'a/../../b', '%2e%2e']) {
+      const ack = await director.command('take.play', { takeId });
+      expect(ack.ok, takeId).toBe(false);
+      expect(ack.error, takeId).toMatch(/^VP_ERR_/);
+    }
+    director.close();
+    for (const p of ['/api/takes/..%2F..%2Fpackage', '/api/takes/..%2F..%2Fpackage/export?format=csv']) {
+      const res = await fetch(te.url(p, 'director'));
+      expect(res.status, p).toBeGreaterThanOrEqual(400);
+      expect(res.status, p).toBeLessThan(500);
+      expect(await res.text(), p).not.toContain('"devDependencies"');
+    }
+  });
+
   it('closes a socket that sends an oversized frame (1009), and the engine serves the next client', async () => {
     // (The viewer token was rotated above: the designer's is still good.)
     const ws = new WebSocket(te.url('/live', 'designer').replace('http', 'ws'));
