@@ -194,7 +194,6 @@ describe('director console /', () => {
     };
     const director = await openConsole('director');
     expect(await helpOf(director)).toContain('accept the top suggestion');
-    await director.close();
     const viewer = await openConsole('viewer');
     const viewerHelp = await helpOf(viewer);
     for (const does of ['accept the top suggestion', 'reject the top suggestion', 'pause / resume the move', 'next camera on the walls', 'abort the move']) expect(viewerHelp).not.toContain(does);
@@ -217,8 +216,7 @@ describe('director console /', () => {
     const last = page.getByTestId('receiver-last-reject-osc');
     await expect.poll(async () => (await last.count()) > 0 && (await last.textContent()), { timeout: 10000 }).toContain(`/camera/${CAMERA}/pose expects x y z qx qy qz qw, got 3 arguments`);
     expect(await last.textContent()).toMatch(/from 127\.0\.0\.1:\d+/);
-    const health = (await te.getJson('/api/health')).body as { receivers: { protocol: string; lastRejection: { reason: string } | null }[] };
-    expect(health.receivers.find((r) => r.protocol === 'osc')!.lastRejection!.reason).toBe('VP_ERR_BAD_ARGS');
+    expect(((await te.getJson('/api/health')).body.receivers as { protocol: string; lastRejection: { reason: string } | null }[]).find((r) => r.protocol === 'osc')!.lastRejection!.reason).toBe('VP_ERR_BAD_ARGS');
   });
 
   it('a latency offset applied in the UI reaches the engine (/api/health latencyOffsetMs)', async () => {
