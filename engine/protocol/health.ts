@@ -137,6 +137,8 @@ export interface EngineHealthWire {
   frameClock: { frames: number; skipped: number; errors: number; lateMs: PercentilesWire; tickMs: PercentilesWire & { n: number } };
   /** `rateLimited`: commands refused for coming faster than VP_COMMAND_RATE_HZ, all clients, current connections. */
   live: { clients: number; rejectedMessages: number; rateLimited: number };
+  /** The engine process's memory, MB: resident, V8 heap in use, and memory outside it (buffers, WebAssembly). */
+  memory: { rssMb: number; heapUsedMb: number; externalMb: number; arrayBuffersMb: number };
   /** `tls`: https/wss; `refusedOrigins`: WebSocket upgrades refused for a foreign Origin since start. */
   http: { tls: boolean; refusedOrigins: number };
   renderNodes: RenderNodeHealthWire[];

@@ -40,6 +40,13 @@ export interface EngineParts {
   maxPredictionS: number;
 }
 
+/** process.memoryUsage() in MB, one decimal: a long session's growth shows here (and in `npm run soak`). */
+function memoryMb(): EngineHealthWire['memory'] {
+  const m = process.memoryUsage();
+  const mb = (b: number) => Math.round(b / 1e5) / 10;
+  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers) };
+}
+
 export function engineHealth(p: EngineParts): EngineHealthWire {
   const nowS = p.clock.nowS();
   const sources = p.hub.health(nowS);
@@ -65,6 +72,7 @@ export function engineHealth(p: EngineParts): EngineHealthWire {
     frameClock: { ...p.frameClock.stats(), tickMs },
     live: { clients: p.live.clientCount, rejectedMessages: p.live.rejectedMessages, rateLimited: p.live.clientList().reduce((n, c) => n + c.rateLimited, 0) },
     http: { tls: p.http.tls, refusedOrigins: p.http.refusedOrigins },
+    memory: memoryMb(),
     renderNodes,
     renderSync: p.live.sync.summary(),
     delayBudget: delayBudget(p, sources, renderNodes, tickMs.p50),

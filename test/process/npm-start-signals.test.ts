@@ -11,7 +11,16 @@ import { ROOT } from '../support/engineProcess.ts';
 import { waitFor } from '../support/startTestEngine.ts';
 
 let dataDir = '';
+let group: number | undefined;
 afterAll(async () => {
+  // Whatever happened, nothing of the run outlives the test: its whole process group goes.
+  if (group) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -31,7 +40,9 @@ describe('npm start', () => {
       cwd: ROOT,
       env: { ...process.env, VP_HOST: '127.0.0.1', VP_HTTP_PORT: '0', VP_OSC_PORT: '0', VP_FREED_PORT: '0', VP_OTIO_PORT: '0', VP_SIMULATE: '0', VP_AI_THREAD: 'main', VP_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    group = npm.pid;
     let out = '';
     npm.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     npm.stderr!.on('data', (d: Buffer) => (out += d.toString()));
