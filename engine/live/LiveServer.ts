@@ -8,6 +8,7 @@ import type { AckMessage, CommandMessage, HelloMessage, RoleWire, ServerMessage 
 import type { FramePayload } from '../frame/FrameEncoder.ts';
 import type { RenderNodeHealthWire } from '../protocol/health.ts';
 import { ClientMessageSchema, MAX_LIVE_MESSAGE_BYTES } from './ClientMessageSchema.ts';
+import { WebSocketRefuser } from '../http/WebSocketRefuser.ts';
 import { LiveClient } from './LiveClient.ts';
 import { PresentSync } from './PresentSync.ts';
 
@@ -50,6 +51,8 @@ export class LiveServer {
    * subscription (a string is re-encoded on every send: 32 consoles cost 32 encodes of the same ~5 kB).
    */
   private readonly serialised = new Map<string, Buffer>();
+  /** Closes a browser page's socket with a reason it can show (a wall the stage does not have). */
+  private readonly refuser = new WebSocketRefuser();
   private static readonly TEXT = { binary: false } as const;
   /** The last published frame number. */
   frame = -1;
@@ -82,9 +85,9 @@ export class LiveServer {
         socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
-      // A wall page: say which walls there are, in a close reason it can show (123 bytes at most).
+      // A wall page: say which walls there are, in a close reason it can show (the refuser keeps it to 123 bytes).
       const reason = `no wall called "${wallId.slice(0, 24)}" on this stage (walls: ${walls.join(', ')})`;
-      this.wss.handleUpgrade(req, socket, head, (ws) => ws.close(4404, Buffer.from(reason).subarray(0, 123).toString()));
+      this.refuser.refuse(req, socket, head, 4404, reason);
       return;
     }
     if (this.clients.size >= this.maxConnections) {

@@ -1,35 +1,26 @@
 // A take survives the engine being SIGKILLed mid-take: a real engine process (npm start's entry point) is killed,
 // started again on the same data dir, and the take is cut at its last good record, marked recovered, and listed,
 // having lost at most the last 100 ms.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FrameMessage } from '../../engine/protocol/LiveMessages.ts';
 import type { TakeManifest } from '../../engine/protocol/takes.ts';
+import { startEngineProcess } from '../support/engineProcess.ts';
 import { connectLive } from '../support/liveClient.ts';
 import { waitFor } from '../support/startTestEngine.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const TOKENS = { director: 'crash-director-1', viewer: 'crash-viewer-1' };
 let dataDir = '';
 const children: ChildProcess[] = [];
 
-/** `node --import tsx engine/main.ts` (what npm start runs) with a simulated camera on free loopback ports; resolves with its HTTP port. */
-async function startEngineProcess(): Promise<{ child: ChildProcess; port: number }> {
-  // node itself, with tsx as a loader: the tsx CLI would run the engine in a grandchild that SIGKILL does not reach.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, VP_HOST: '127.0.0.1', VP_HTTP_PORT: '0', VP_OSC_PORT: '0', VP_FREED_PORT: '0', VP_OTIO_PORT: '0', VP_DATA_DIR: dataDir, VP_SIMULATE: '1', VP_AI_THREAD: 'main', VP_TOKENS: `director=${TOKENS.director},viewer=${TOKENS.viewer}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const port = await waitFor(() => /health\s+http:\/\/[^:]+:(\d+)\/api\/health/.exec(out)?.[1], 60000, `engine process up (output: ${out.slice(-400)})`);
-  return { child, port: Number(port) };
+/** The engine as npm start runs it, with a simulated camera on free loopback ports; resolves with its HTTP port. */
+async function startEngine(): Promise<{ child: ChildProcess; port: number }> {
+  const engine = await startEngineProcess({ VP_DATA_DIR: dataDir, VP_SIMULATE: '1', VP_AI_THREAD: 'main', VP_TOKENS: `director=${TOKENS.director},viewer=${TOKENS.viewer}` });
+  children.push(engine.child);
+  return { child: engine.child, port: engine.ports.http };
 }
 
 afterAll(async () => {
@@ -40,7 +31,7 @@ afterAll(async () => {
 describe('a take when the engine is SIGKILLed', () => {
   it('is recovered on the next start, cut at its last good record, losing at most 100 ms', async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'vantage-crash-'));
-    const first = await startEngineProcess();
+    const first = await startEngine();
     const live = await connectLive(`ws://127.0.0.1:${first.port}/live?token=${TOKENS.director}`);
     const started = await live.command('take.start', { slate: 'CRASH' });
     expect(started.ok).toBe(true);
@@ -52,7 +43,7 @@ describe('a take when the engine is SIGKILLed', () => {
     await new Promise((r) => first.child.once('exit', r));
     await live.close().catch(() => {});
 
-    const second = await startEngineProcess();
+    const second = await startEngine();
     const res = await fetch(`http://127.0.0.1:${second.port}/api/takes/${take.id}?token=${TOKENS.viewer}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { manifest: TakeManifest; frames: number; audit: { type: string }[] };

@@ -20,9 +20,9 @@ export interface EngineProcess {
 }
 
 /**
- * `node --import tsx engine/main.ts` with `env` over loopback defaults (free ports, simulator off, AI on the main
- * thread unless told otherwise). node runs the engine itself: the tsx CLI would run it in a grandchild that signals
- * do not reach.
+ * `node --import tsx engine/main.ts` with `env` over loopback defaults (free ports, simulator off; the AI on its
+ * default worker unless `VP_AI_THREAD` says otherwise). node runs the engine itself: the tsx CLI would run it in a
+ * grandchild that signals do not reach.
  */
 export async function startEngineProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<EngineProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {

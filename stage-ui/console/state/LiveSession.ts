@@ -157,14 +157,16 @@ export class LiveSession {
     const s = this.store.get();
     this.heldId = undefined; // a new connection holds nothing yet: say it again
     this.store.live.frame = null;
+    // The offered set, as the list shows it: a card hovered or being edited must be one of those.
+    const suggestions = hello.suggestions && withoutZeroConfidence(hello.suggestions);
     this.store.set({
       hello,
       frame: null,
-      suggestions: hello.suggestions && withoutZeroConfidence(hello.suggestions),
+      suggestions,
       replanned: {},
-      hoveredSuggestionId: keepIfPresent(s.hoveredSuggestionId, hello.suggestions),
-      rejectingId: keepIfPresent(s.rejectingId, hello.suggestions),
-      editor: s.editor?.mode === 'suggestion' && !keepIfPresent(s.editor.suggestionId, hello.suggestions) ? null : s.editor,
+      hoveredSuggestionId: keepIfPresent(s.hoveredSuggestionId, suggestions),
+      rejectingId: keepIfPresent(s.rejectingId, suggestions),
+      editor: s.editor?.mode === 'suggestion' && !keepIfPresent(s.editor.suggestionId, suggestions) ? null : s.editor,
       // First hello: open the tab this role works in.
       sideTab: s.hello ? s.sideTab : defaultTab(hello.role),
     });
