@@ -3,7 +3,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { rssGrowth, runSoak, type SoakResult, type SoakSample } from './suites/soakRun.ts';
+import { rssGrowth } from './suites/soakFigures.ts';
+import { runSoak, type SoakResult, type SoakSample } from './suites/soakRun.ts';
 
 const args = process.argv.slice(2);
 const MINUTES = numberFlag('--minutes', 30);
@@ -24,6 +25,8 @@ interface SoakGoal {
 const COLUMNS: [string, number, (s: SoakSample) => number | string][] = [
   ['t s', 6, (s) => s.atS],
   ['RSS MB', 8, (s) => s.rssMb.toFixed(1)],
+  ['heap MB', 8, (s) => s.heapUsedMb.toFixed(1)],
+  ['ext MB', 7, (s) => s.externalMb.toFixed(1)],
   ['fds', 5, (s) => s.fds],
   ['thr', 4, (s) => s.threads],
   ['cpu %', 6, (s) => s.cpuPct],

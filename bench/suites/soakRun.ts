@@ -12,6 +12,7 @@ import type { AckMessage, ServerMessage, TakeFrameWire } from '../../engine/prot
 import { RECORDS_FILE } from '../../engine/takes/TakeStore.ts';
 import { startEngineProcess, type EngineProcess } from '../../test/support/engineProcess.ts';
 import { waitFor } from '../../test/support/startTestEngine.ts';
+import { perMinute, round } from './soakFigures.ts';
 
 const CAMERAS = 8;
 const RATE_HZ = 240;
@@ -41,6 +42,9 @@ export interface SoakOptions {
 export interface SoakSample {
   atS: number;
   rssMb: number;
+  /** From health: V8's heap in use and memory outside it (buffers), to tell which one grows with RSS. */
+  heapUsedMb: number;
+  externalMb: number;
   fds: number;
   threads: number;
   /** Engine process CPU since the previous sample, % of one core. */
@@ -258,6 +262,7 @@ async function soakEngine(engine: EngineProcess, tokens: Record<'director' | 'vi
       const s: SoakSample = {
         atS: k * opts.sampleEveryS,
         rssMb: round(Number(/VmRSS:\s+(\d+)/.exec(proc)?.[1]) / 1024, 1),
+        ...{ heapUsedMb: h.memory.heapUsedMb, externalMb: h.memory.externalMb },
         fds: fds.length,
         threads: Number(/Threads:\s+(\d+)/.exec(proc)?.[1]),
         cpuPct: Math.round(((ticks - cpuTicks) / CLOCK_TICKS_PER_S / ((nowMs - cpuAtMs) / 1000)) * 100),
@@ -373,27 +378,4 @@ function engineLog(output: string): Pick<SoakResult['engine'], 'logErrors' | 'lo
   const levels = lines.map((l) => (JSON.parse(l) as { level?: number }).level ?? 0);
   const firstLogLines = lines.filter((_, i) => levels[i]! >= 40).slice(0, 20).map((l) => l.slice(0, 400));
   return { logErrors: levels.filter((l) => l >= 50).length, logWarnings: levels.filter((l) => l >= 40 && l < 50).length, firstLogLines };
-}
-
-function perMinute(samples: SoakSample[]): SoakMinute[] {
-  const out: SoakMinute[] = [];
-  for (let minute = 1; (minute - 1) * 60 < (samples.at(-1)?.atS ?? 0); minute++) {
-    const inIt = samples.filter((s) => s.atS > (minute - 1) * 60 && s.atS <= minute * 60);
-    if (inIt.length > 0) out.push({ minute, lateP99Ms: Math.max(...inIt.map((s) => s.lateP99Ms)), tickP99Ms: Math.max(...inIt.map((s) => s.tickP99Ms)) });
-  }
-  return out;
-}
-
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
-
-/**
- * RSS growth after warm-up, MB: the floor (lowest sample) of the last quarter of the samples after warm-up minus that
- * of the first quarter (3 samples at least). V8's heap swings by tens of MB between major GCs, so one sample (or a
- * median of a few) says where the GC cycle was; a leak raises the floor every GC returns to.
- */
-export function rssGrowth(samples: SoakSample[], warmUpS: number): { fromMb: number; toMb: number; growthMb: number } {
-  const after = samples.filter((s) => s.atS >= warmUpS);
-  const n = Math.max(3, Math.floor(after.length / 4));
-  const [fromMb, toMb] = [Math.min(...after.slice(0, n).map((s) => s.rssMb)), Math.min(...after.slice(-n).map((s) => s.rssMb))];
-  return { fromMb, toMb, growthMb: round(toMb - fromMb, 1) };
 }
