@@ -7,13 +7,22 @@ export interface EngineClock {
   unixNowS(): number;
 }
 
-/** Real clock: `process.hrtime` for monotonic time, `Date.now` for the wall clock. */
+/** Real clock: `process.hrtime` for monotonic time; the wall clock from the same monotonic source. */
 export function createSystemClock(): EngineClock {
   const origin = process.hrtime.bigint();
   return {
     nowS: () => Number(process.hrtime.bigint() - origin) / 1e9,
-    unixNowS: () => Date.now() / 1000,
+    unixNowS: unixNowHiResS,
   };
+}
+
+/**
+ * Unix time, s, at sub-millisecond resolution and never stepping: the wall clock at process start plus monotonic
+ * time since. Date.now() moves in 1 ms steps, and a step between two samples of a burst made the newer one look
+ * older than the one before it (a sample's engine time is its arrival minus its age by this clock), so it was refused.
+ */
+export function unixNowHiResS(): number {
+  return (performance.timeOrigin + performance.now()) / 1000;
 }
 
 /** Hand-driven clock for tests and offline tools. */

@@ -1,4 +1,5 @@
 // Drives N simulated rigs along CameraPath at a fixed rate, with optional jitter noise and dropouts, into any sink.
+import { unixNowHiResS } from '../EngineClock.ts';
 import { cameraPathAt, createPathPose, type PathPose, type PathStyle } from './CameraPath.ts';
 
 export interface SimFrame {
@@ -63,7 +64,7 @@ export class Simulator {
   }
 
   /** Emit every camera's sample for simulation time `tS` (public so tests can step by hand). */
-  step(tS: number, unixTimeS = Date.now() / 1000): void {
+  step(tS: number, unixTimeS = unixNowHiResS()): void {
     const { noiseM = 0, dropoutPerS = 0, dropoutS = 0.5 } = this.options;
     const dt = 1 / this.options.rateHz;
     for (let i = 0; i < this.poses.length; i++) {
