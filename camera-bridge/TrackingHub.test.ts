@@ -24,6 +24,68 @@ describe('TrackingHub', () => {
     expect(hub.latestSample('A')).toMatchObject({ sourceId: 'osc:A', cameraId: 'A', tS: 10, position: [0.5, 1, 2] });
   });
 
+  it("does not count the engine's own stall as a source's silence: no stale and fresh again on every stall", () => {
+    const clock = new ManualClock(0);
+    const hub = new TrackingHub({ clock, staleTimeoutS: 0.1 });
+    const events: string[] = [];
+    hub.on('stale', (s) => events.push(`stale ${s.sourceId}`));
+    hub.on('fresh', (s) => events.push(`fresh ${s.sourceId}`));
+    const check = (tS: number) => ((clock.timeS = tS), hub.checkStale());
+    hub.ingest('osc', cam('A', 0), 0);
+    check(0.02);
+    check(0.04);
+    // The engine stalls for 0.3 s (checks 0.04 → 0.34); the rig's samples wait in the socket meanwhile.
+    check(0.34);
+    expect(hub.isCameraStale('A')).toBe(false); // silent 0.04 s while listening
+    expect(hub.health()[0]!.stale).toBe(false);
+    hub.ingest('osc', cam('A', 0.1), 0.341);
+    // A rig that really stops after the stall is flagged once the timeout has passed while listening.
+    for (const t of [0.36, 0.38, 0.4, 0.42, 0.44]) check(t);
+    expect(hub.isCameraStale('A')).toBe(false);
+    check(0.46);
+    expect(hub.isCameraStale('A')).toBe(true);
+    expect(events).toEqual(['stale osc:A']);
+    expect(hub.stalls.count).toBe(1);
+  });
+
+  it('keeps a source that was dead before a stall stale through it', () => {
+    const clock = new ManualClock(0);
+    const hub = new TrackingHub({ clock, staleTimeoutS: 0.1 });
+    hub.ingest('osc', cam('A', 0), 0);
+    for (const t of [0.05, 0.1, 0.15, 0.2]) hub.checkStale(t);
+    expect(hub.isCameraStale('A', 0.2)).toBe(true);
+    hub.checkStale(0.5); // stalled 0.2 → 0.5: silent 0.2 s while listening, still past the timeout
+    expect(hub.isCameraStale('A', 0.5)).toBe(true);
+    expect(hub.health(0.5)[0]!.stale).toBe(true);
+  });
+
+  it("removes a dead source; with its camera's last source the camera leaves too, until it reports again", () => {
+    const clock = new ManualClock(0);
+    const hub = new TrackingHub({ clock, staleTimeoutS: 0.1, sourceConfig: { osc: RAW, freed: RAW } });
+    const removed: string[] = [];
+    hub.on('removed', (s, cameraRemoved) => removed.push(`${s.sourceId} ${cameraRemoved}`));
+    hub.ingest('osc', cam('A', 0), 0);
+    hub.ingest('freed', cam('A', 0.1), 0.01);
+    hub.ingest('osc', cam('B', 1), 0.02);
+    clock.timeS = 0.05;
+    expect(() => hub.removeSource('osc:B')).toThrow('VP_ERR_SOURCE_LIVE: osc:B sent a sample 30 ms ago; only a stale source can be removed');
+    expect(() => hub.removeSource('osc:nope')).toThrow(/^VP_ERR_UNKNOWN_SOURCE/);
+    clock.timeS = 1;
+    // A has a second source: only the OSC one goes, and A stays on the stage.
+    expect(hub.removeSource('osc:A')).toEqual({ sourceId: 'osc:A', cameraId: 'A', cameraRemoved: false });
+    expect(hub.cameraIds()).toEqual(['A', 'B']);
+    expect(hub.removeSource('osc:B')).toEqual({ sourceId: 'osc:B', cameraId: 'B', cameraRemoved: true });
+    expect(hub.cameraIds()).toEqual(['A']);
+    expect(hub.latestSample('B')).toBeUndefined();
+    expect(hub.health().map((h) => h.sourceId)).toEqual(['freed:A']);
+    expect(removed).toEqual(['osc:A false', 'osc:B true']);
+    // B reports again: a fresh source and camera, with no history from before.
+    hub.ingest('osc', cam('B', 2), 1.5);
+    expect(hub.cameraIds()).toEqual(['A', 'B']);
+    expect(hub.health().find((h) => h.sourceId === 'osc:B')).toMatchObject({ accepted: 1, stale: false });
+    expect(hub.sampleCamera('B', 1.5)?.position).toEqual([2, 1, 2]);
+  });
+
   it('goes stale after the timeout with no samples and fresh on the next good one', () => {
     const clock = new ManualClock(0);
     const hub = new TrackingHub({ clock, staleTimeoutS: 0.1 });

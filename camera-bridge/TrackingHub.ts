@@ -1,18 +1,19 @@
 // Where every decoded update lands: merges partial updates, maps axes, compensates latency, filters jitter,
 // keeps a short history per camera and per-source health, and flags sources and subjects that go stale.
 import { EventEmitter } from 'node:events';
-import { AxisMapping } from './AxisMapping.ts';
 import { CameraLens, DEFAULT_SENSOR_MM } from './CameraLens.ts';
 import type { CameraSample, CameraUpdate, LensSample, Quat, SubjectUpdate, TrackingProtocol, TrackingUpdate, Vec3 } from './CameraSample.ts';
 import { RejectReason, reject, type Rejection } from './DecodeResult.ts';
 import type { EngineClock } from './EngineClock.ts';
+import { EngineStalls } from './EngineStalls.ts';
 import { SubjectTracker, type SubjectState } from './SubjectTracker.ts';
-import { PoseFilter, type PoseFilterParams } from './filter/PoseFilter.ts';
 import { copyQuat, isUnitQuat, normalizeQuat } from './math/quaternion.ts';
 import { copyVec3 } from './math/vec3.ts';
 import { createPoseAt, PoseHistory, type PoseAt } from './PoseHistory.ts';
-import { defaultSourceConfig, SourceConfigPatchSchema, sourceIdOf, type SourceConfig, type SourceConfigPatch } from './SourceConfig.ts';
-import { RejectCounts, SourceStats } from './SourceStats.ts';
+import { SourceConfigPatchSchema, sourceIdOf, type SourceConfig, type SourceConfigPatch } from './SourceConfig.ts';
+import { RejectCounts } from './SourceStats.ts';
+import { sourceHealth, type SourceHealth } from './sourceHealth.ts';
+import { applySourcePatch, createTrackingSource, type TrackingSource } from './TrackingSource.ts';
 
 export interface TrackingHubOptions {
   clock: EngineClock;
@@ -41,20 +42,8 @@ export interface TrackingHubOptions {
 
 export { DEFAULT_SENSOR_MM } from './CameraLens.ts';
 
-/** One camera stream from one protocol. */
-export interface TrackingSource {
-  readonly sourceId: string;
-  readonly protocol: TrackingProtocol;
-  readonly cameraId: string;
-  config: SourceConfig;
-  mapping: AxisMapping;
-  readonly filter: PoseFilter;
-  readonly stats: SourceStats;
-  stale: boolean;
-  status: string | undefined;
-  /** Last raw zoom/focus encoder counts the source sent (FreeD), for an operator's lens calibration. */
-  encoders: { zoom: number | null; focus: number | null } | undefined;
-}
+export type { SourceHealth } from './sourceHealth.ts';
+export type { TrackingSource } from './TrackingSource.ts';
 
 interface CameraState {
   readonly cameraId: string;
@@ -65,33 +54,13 @@ interface CameraState {
   readonly lens: CameraLens;
 }
 
-export interface SourceHealth {
-  sourceId: string;
-  protocol: TrackingProtocol;
-  cameraId: string;
-  stale: boolean;
-  rateHz: number;
-  lastRejection: { reason: string; detail: string; ageMs: number } | null;
-  accepted: number;
-  rejected: Record<string, number>;
-  lastSeenAgeMs: number | null;
-  jitterMs: number;
-  latencyMs: number | null;
-  latencyOffsetMs: number;
-  /** The source's jitter filter as tuned now. */
-  filter: PoseFilterParams;
-  status: string | null;
-  /** The camera's lens uses an assumed sensor (the stage's or Super 35), not one the source reported. */
-  sensorAssumed: boolean;
-  /** Last raw encoder counts (FreeD zoom/focus), null when the source sends none. */
-  encoders: { zoom: number | null; focus: number | null } | null;
-}
-
 export interface TrackingHubEvents {
   sample: [CameraSample, TrackingSource];
   subject: [SubjectState];
   stale: [TrackingSource];
   fresh: [TrackingSource];
+  /** An operator removed the source; `cameraRemoved` when it was its camera's last one. */
+  removed: [TrackingSource, boolean];
   subjectStale: [SubjectState];
   subjectFresh: [SubjectState];
 }
@@ -110,6 +79,8 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   private readonly cameras = new Map<string, CameraState>();
   private readonly subjects: SubjectTracker;
   private readonly posedCameraIds: string[] = [];
+  /** Gaps between stale checks longer than half the timeout: the engine stalled, and that silence is not the rigs'. */
+  readonly stalls: EngineStalls;
   /** Hub refusals we could not attribute to a source (unknown ids, bad subjects), by protocol. */
   readonly unattributed = new Map<TrackingProtocol, RejectCounts>();
 
@@ -120,6 +91,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     super();
     this.clock = options.clock;
     this.staleTimeoutS = options.staleTimeoutS ?? 0.1;
+    this.stalls = new EngineStalls(this.staleTimeoutS / 2);
     this.allowedCameraIds = options.allowedCameraIds;
     this.maxCameras = options.maxCameras ?? 64;
     this.subjects = new SubjectTracker(options.subjectStaleTimeoutS ?? 1, options.maxSubjects ?? 64);
@@ -184,13 +156,35 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     const source = this.sources.get(sourceId);
     if (!source) throw new Error(`VP_ERR_UNKNOWN_SOURCE: no source ${sourceId}`);
     const parsed = SourceConfigPatchSchema.parse(patch);
-    this.applyPatch(source, parsed);
+    applySourcePatch(source, parsed);
     return source.config;
+  }
+
+  /**
+   * An operator removes a dead source: it leaves health, and when it was its camera's last source the camera leaves
+   * the frames (rig, label, frustum) until it reports again. A source still delivering is refused: its next sample
+   * would bring it back, so removing it would only hide a live rig for a moment.
+   */
+  removeSource(sourceId: string, nowS = this.clock.nowS()): { sourceId: string; cameraId: string; cameraRemoved: boolean } {
+    const source = this.sources.get(sourceId);
+    if (!source) throw new Error(`VP_ERR_UNKNOWN_SOURCE: no source ${sourceId}`);
+    if (!this.isSilent(source, nowS)) throw new Error(`VP_ERR_SOURCE_LIVE: ${sourceId} sent a sample ${Math.round((nowS - source.stats.lastSeenS) * 1000)} ms ago; only a stale source can be removed`);
+    this.sources.delete(sourceId);
+    const { cameraId } = source;
+    let cameraRemoved = true;
+    for (const s of this.sources.values()) if (s.cameraId === cameraId) cameraRemoved = false;
+    if (cameraRemoved) {
+      this.cameras.delete(cameraId);
+      const at = this.posedCameraIds.indexOf(cameraId);
+      if (at >= 0) this.posedCameraIds.splice(at, 1);
+    }
+    this.emit('removed', source, cameraRemoved);
+    return { sourceId, cameraId, cameraRemoved };
   }
 
   /** A camera is stale when none of its sources delivered within the timeout. */
   isCameraStale(cameraId: string, nowS = this.clock.nowS()): boolean {
-    for (const s of this.sources.values()) if (s.cameraId === cameraId && nowS - s.stats.lastSeenS <= this.staleTimeoutS) return false;
+    for (const s of this.sources.values()) if (s.cameraId === cameraId && !this.isSilent(s, nowS)) return false;
     return true;
   }
 
@@ -204,8 +198,9 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
    * `subjectFresh` come from the next good update.
    */
   checkStale(nowS = this.clock.nowS()): void {
+    this.stalls.check(nowS);
     for (const source of this.sources.values()) {
-      const stale = nowS - source.stats.lastSeenS > this.staleTimeoutS;
+      const stale = this.isSilent(source, nowS);
       if (stale && !source.stale) {
         source.stale = true;
         this.emit('stale', source);
@@ -215,24 +210,12 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   }
 
   health(nowS = this.clock.nowS()): SourceHealth[] {
-    return this.sourceList().map((s) => ({
-      sourceId: s.sourceId,
-      protocol: s.protocol,
-      cameraId: s.cameraId,
-      stale: s.stale || nowS - s.stats.lastSeenS > this.staleTimeoutS,
-      rateHz: round(s.stats.rateHz(nowS, this.staleTimeoutS), 2),
-      accepted: s.stats.accepted,
-      rejected: s.stats.rejected.toJSON(),
-      lastRejection: s.stats.lastRejection.toJSON(nowS),
-      lastSeenAgeMs: Number.isFinite(s.stats.lastSeenS) ? round((nowS - s.stats.lastSeenS) * 1000, 2) : null,
-      jitterMs: round(s.stats.jitterS * 1000, 3),
-      latencyMs: s.stats.latencyS === undefined ? null : round(s.stats.latencyS * 1000, 2),
-      latencyOffsetMs: s.config.latencyOffsetMs,
-      filter: s.config.filter,
-      status: s.status ?? null,
-      sensorAssumed: this.isSensorAssumed(s.cameraId),
-      encoders: s.encoders ?? null,
-    }));
+    return this.sourceList().map((s) => sourceHealth(s, nowS, this.staleTimeoutS, this.isSilent(s, nowS), this.isSensorAssumed(s.cameraId)));
+  }
+
+  /** Silent for longer than the stale timeout, not counting the engine's own last stall (EngineStalls). */
+  private isSilent(source: TrackingSource, nowS: number): boolean {
+    return this.stalls.silentS(source.stats.lastSeenS, nowS) > this.staleTimeoutS;
   }
 
   /** The camera's lens has an assumed sensor (no source has reported one yet). */
@@ -351,49 +334,15 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   private sourceFor(protocol: TrackingProtocol, cameraId: string): TrackingSource {
     const sourceId = sourceIdOf(protocol, cameraId);
     let source = this.sources.get(sourceId);
-    if (source) return source;
-    const config = defaultSourceConfig(protocol);
-    source = {
-      sourceId,
-      protocol,
-      cameraId,
-      config,
-      mapping: new AxisMapping(config.axisMapping),
-      // A source silent past the stale timeout resumes from where it held, not with a catch-up jump.
-      filter: new PoseFilter(config.filter, this.staleTimeoutS),
-      stats: new SourceStats(),
-      stale: false,
-      status: undefined,
-      encoders: undefined,
-    };
-    // Protocol-wide settings first, then the camera's, then the source's own.
-    for (const key of [protocol, `camera:${cameraId}`, sourceId]) {
-      const patch = this.initialConfig[key];
-      if (patch) this.applyPatch(source, SourceConfigPatchSchema.parse(patch));
+    if (!source) {
+      source = createTrackingSource(protocol, cameraId, this.staleTimeoutS, this.initialConfig);
+      this.sources.set(sourceId, source);
     }
-    this.sources.set(sourceId, source);
     return source;
-  }
-
-  private applyPatch(source: TrackingSource, patch: SourceConfigPatch): void {
-    if (patch.latencyOffsetMs !== undefined) source.config.latencyOffsetMs = patch.latencyOffsetMs;
-    if (patch.axisMapping) {
-      source.config.axisMapping = patch.axisMapping;
-      source.mapping = new AxisMapping(patch.axisMapping);
-    }
-    if (patch.filter) {
-      source.config.filter = patch.filter;
-      source.filter.setParams(patch.filter);
-    }
   }
 }
 
 function finiteAll(v: readonly number[]): boolean {
   for (const x of v) if (!Number.isFinite(x)) return false;
   return true;
-}
-
-function round(v: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
 }

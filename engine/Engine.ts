@@ -29,6 +29,7 @@ import type { SuggestionSource } from './director/SuggestionSource.ts';
 import { WorkerSuggestionSource } from './director/worker/WorkerSuggestionSource.ts';
 import { FrameComposer } from './frame/FrameComposer.ts';
 import { FrameEncoder } from './frame/FrameEncoder.ts';
+import { createMoveSnapshot } from './frame/FrameSnapshot.ts';
 import { HttpServer } from './http/HttpServer.ts';
 import { CommandRegistry } from './live/CommandRegistry.ts';
 import { LiveServer } from './live/LiveServer.ts';
@@ -162,7 +163,11 @@ export class Engine {
     this.scenes = new SceneControl({ fps: config.fps, log, currentFrame: () => this.live.frame, broadcast, onSceneChanged: (pois) => this.director?.sceneChanged(pois) });
     this.commands = new CommandRegistry(log, {
       ...liveCommands(() => stage.walls.map((w) => w.id)),
-      ...cameraCommands({ hub: this.hub, selection: this.frames, broadcast, frustums: this.frames.frustumSettings, stageCameraIds: stage.cameras.map((c) => c.id), calibration: this.calibration }),
+      ...cameraCommands({
+        ...{ hub: this.hub, selection: this.frames, broadcast, frustums: this.frames.frustumSettings, stageCameraIds: stage.cameras.map((c) => c.id), calibration: this.calibration },
+        moveUnderWay: (cameraId) => this.moveUnderWay(cameraId),
+        record: (entry) => createDirectorOutbox(this.audit, this.live).record(entry),
+      }),
       ...directorCommands(() => this.director),
       ...sceneCommands(this.scenes, log, (entry) => createDirectorOutbox(this.audit, this.live).record(entry)),
       ...takeCommands(this.takes),
@@ -188,6 +193,13 @@ export class Engine {
       health: () => this.health(),
       state: () => this.state(),
     });
+  }
+
+  /** The status of the camera's move when it is running or paused (an operator's `source.remove` waits for it). */
+  private moveUnderWay(cameraId: string): string | null {
+    const move = createMoveSnapshot();
+    if (!this.director?.activeMove(cameraId, move)) return null;
+    return move.status === 'running' || move.status === 'paused' || move.status === 'aborting' ? move.status : null;
   }
 
   /** What the walls show (or are about to, from `swapAtFrame`). */

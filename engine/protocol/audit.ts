@@ -20,7 +20,8 @@ export type AuditTypeWire =
   | 'move.reset'
   | 'take.started'
   | 'take.stopped'
-  | 'scene.loaded';
+  | 'scene.loaded'
+  | 'source.removed';
 
 /** Every record type; `GET /api/audit?type=` takes one of these or a family (`move` = every `move.*`). */
 export const AUDIT_TYPES: readonly AuditTypeWire[] = [
@@ -39,6 +40,7 @@ export const AUDIT_TYPES: readonly AuditTypeWire[] = [
   'take.started',
   'take.stopped',
   'scene.loaded',
+  'source.removed',
 ];
 const AUDIT_TYPE_FAMILIES = [...new Set(AUDIT_TYPES.map((t) => t.split('.')[0]!))];
 
@@ -57,6 +59,11 @@ export interface AuditRecordWire {
   suggestionId?: string;
   moveId?: string;
   provenance?: AuditProvenanceWire;
+  /**
+   * `suggestion.shown` (one per refresh that changed the cards): `{shown: ids in card order, suggestions: the new or
+   * re-planned ones in full (ShownSuggestionRecord), backend}`; read it with shownSuggestionsOf. `source.removed`:
+   * `{sourceId, cameraId, cameraRemoved}`.
+   */
   data?: Record<string, unknown>;
 }
 

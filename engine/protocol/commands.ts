@@ -73,6 +73,11 @@ export const COMMANDS = {
     doc: '`{sourceId, latencyOffsetMs}`: a source\'s latency offset, ms (positive = the pose describes an earlier moment)',
   },
   'source.configure': { roles: TRACKING, args: z.strictObject({ sourceId: Id(140), patch: SourcePatchSchema }), doc: '`{sourceId, patch}`: latency offset, axis mapping, One Euro filter' },
+  'source.remove': {
+    roles: TRACKING,
+    args: z.strictObject({ sourceId: Id(140) }),
+    doc: "`{sourceId}`: forgets a stale source; with its camera's last source the camera leaves the frames until it reports again (refused while it delivers or its camera has a move under way)",
+  },
   'suggestion.accept': { roles: DIRECTOR, args: z.strictObject({ suggestionId: Id(64) }), doc: '`{suggestionId}`: runs the suggested move (ai-approved)' },
   'suggestion.reject': {
     roles: DIRECTOR,
@@ -150,6 +155,7 @@ export interface CommandResults {
   'walls.calibration': { grid: boolean };
   'camera.offset': SourceConfigWire;
   'source.configure': SourceConfigWire;
+  'source.remove': { sourceId: string; cameraId: string; cameraRemoved: boolean };
   'suggestion.accept': { moveId: string };
   'suggestion.reject': void;
   'suggestion.adjust': { suggestion: SuggestionWire; moveId?: string };

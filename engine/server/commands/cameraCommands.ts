@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import type { TrackingHub } from '../../../camera-bridge/TrackingHub.ts';
 import type { InnerFrustumSettings } from '../../frame/InnerFrustumSettings.ts';
 import type { CommandHandlers } from '../../live/CommandRegistry.ts';
+import type { AuditEntry } from '../../protocol/audit.ts';
 import { formatIssuePath } from '../../protocol/formatIssuePath.ts';
 import type { ServerMessage } from '../../protocol/LiveMessages.ts';
 
@@ -17,9 +18,14 @@ export interface CameraCommandDeps {
   stageCameraIds: readonly string[];
   /** The pan-stop test's switch, read when each frame is encoded. */
   calibration: { grid: boolean };
+  /** The status of the camera's move when one is under way (running, paused), else null. */
+  moveUnderWay: (cameraId: string) => string | null;
+  /** The audit log and the consoles' audit feed: removing a source is an operator's decision on the record. */
+  record: (entry: AuditEntry) => void;
 }
 
-export function cameraCommands({ hub, selection, broadcast, frustums, stageCameraIds, calibration }: CameraCommandDeps): CommandHandlers<'camera.select' | 'camera.frustum' | 'walls.calibration' | 'camera.offset' | 'source.configure'> {
+export function cameraCommands(deps: CameraCommandDeps): CommandHandlers<'camera.select' | 'camera.frustum' | 'walls.calibration' | 'camera.offset' | 'source.configure' | 'source.remove'> {
+  const { hub, selection, broadcast, frustums, stageCameraIds, calibration } = deps;
   return {
     'camera.select': ({ cameraId }) => {
       if (!hub.cameraIds().includes(cameraId)) throw new Error(`VP_ERR_UNKNOWN_CAMERA: ${cameraId}`);
@@ -40,6 +46,17 @@ export function cameraCommands({ hub, selection, broadcast, frustums, stageCamer
     },
     'camera.offset': ({ sourceId, latencyOffsetMs }) => configureSource(hub, sourceId, { latencyOffsetMs }, []),
     'source.configure': ({ sourceId, patch }) => configureSource(hub, sourceId, patch, ['patch']),
+    'source.remove': ({ sourceId }, { actor }) => {
+      const cameraId = hub.source(sourceId)?.cameraId;
+      const others = hub.sourceList().some((s) => s.cameraId === cameraId && s.sourceId !== sourceId);
+      // The move belongs to the director: an operator tidying sources must not end it behind their back.
+      const move = cameraId !== undefined && !others ? deps.moveUnderWay(cameraId) : null;
+      if (move) throw new Error(`VP_ERR_SOURCE_IN_USE: camera ${cameraId} has a ${move} move; it needs ending (Abort) before its last source can be removed`);
+      const result = hub.removeSource(sourceId);
+      deps.record({ type: 'source.removed', actor: { kind: 'human', role: actor.role, clientId: actor.clientId }, data: result });
+      broadcast({ type: 'event', name: 'source.removed', data: result });
+      return result;
+    },
   };
 }
 

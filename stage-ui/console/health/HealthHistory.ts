@@ -28,6 +28,11 @@ export class HealthHistory {
     s.count = Math.min(HISTORY_SAMPLES, s.count + 1);
   }
 
+  /** Forgets a removed source (it starts afresh if it reports again). */
+  delete(sourceId: string): void {
+    this.series.delete(sourceId);
+  }
+
   get(sourceId: string): SourceSeries | undefined {
     return this.series.get(sourceId);
   }

@@ -1,15 +1,17 @@
 // One tracking source: protocol, live/stale (big red when stale), rate, latency, jitter, age, a 60 s sparkline,
 // raw lens encoder counts (FreeD, for calibration), an assumed-sensor badge, rejected samples by reason, and
-// (for operators) the latency offset and jitter filter tuning.
-import { useConsole, useStore } from '../state/ConsoleContext.ts';
+// (for operators) the latency offset and jitter filter tuning, and Remove on a dead one.
+import { useConsole, useSession, useStore } from '../state/ConsoleContext.ts';
 import { formatEncoders } from './formatEncoders.ts';
 import type { SourceHealthWire } from './HealthWire.ts';
+import { removeSources } from './removeSources.ts';
 import { SourceTuning } from './SourceTuning.tsx';
 import { Sparkline } from './Sparkline.tsx';
 import { formatAgo } from './formatAgo.ts';
 
-export function SourceCard({ source, canOffset, canConfigure }: { source: SourceHealthWire; canOffset: boolean; canConfigure: boolean }) {
+export function SourceCard({ source, canOffset, canConfigure, canRemove }: { source: SourceHealthWire; canOffset: boolean; canConfigure: boolean; canRemove: boolean }) {
   const store = useStore();
+  const session = useSession();
   const version = useConsole((s) => s.health.polledAtMs);
   const rejected = Object.entries(source.rejected).filter(([, n]) => n > 0);
   const encoders = formatEncoders(source.encoders);
@@ -21,6 +23,11 @@ export function SourceCard({ source, canOffset, canConfigure }: { source: Source
         </span>
         <span className="proto">{source.protocol}</span>
         {source.stale ? <span className="state stale">STALE</span> : <span className="state live">● LIVE</span>}
+        {source.stale && canRemove && (
+          <button type="button" className="btn small" data-testid="source-remove" title={REMOVE_TIP} onClick={() => void removeSources(session, store, [source.sourceId])}>
+            Remove
+          </button>
+        )}
       </div>
       <div className="stats">
         <Stat k="Rate" v={source.rateHz.toFixed(1)} unit="Hz" testId="rate" />
@@ -64,6 +71,7 @@ export function SourceCard({ source, canOffset, canConfigure }: { source: Source
   );
 }
 
+const REMOVE_TIP = 'Forget this dead source. If it was its camera\'s last one, the camera leaves the stage view and the walls until it reports again.';
 const ENCODERS_TIP = "Raw zoom and focus encoder counts, as the source sends them: pair them with the focal lengths and focus distances you measure in the stage file's freedLensTable.";
 const SENSOR_ASSUMED_TIP =
   "This source has not reported its sensor size, so the lens uses the stage camera's sensor (Super 35, 24.89 × 18.66 mm, for a camera not on the stage). Field of view and inner frustum are only right if that matches the camera.";

@@ -1,7 +1,8 @@
 // Tracking health (operator's panel): every source, then render nodes (lag, sync) and receivers (rejections).
-import { useConsole, useCan } from '../state/ConsoleContext.ts';
+import { useCan, useConsole, useSession, useStore } from '../state/ConsoleContext.ts';
 import { DelayBudget } from './DelayBudget.tsx';
 import { formatAgo } from './formatAgo.ts';
+import { removeSources } from './removeSources.ts';
 import { SourceCard } from './SourceCard.tsx';
 
 /** Stale sources silent this long fold away (`?foldStaleS=` on the console URL; default 30 s). */
@@ -16,6 +17,9 @@ export function TrackingHealth() {
   const health = useConsole((s) => s.health);
   const canOffset = useCan('camera.offset');
   const canConfigure = useCan('source.configure');
+  const canRemove = useCan('source.remove');
+  const store = useStore();
+  const session = useSession();
   const data = health.data;
   if (!data) {
     return (
@@ -45,15 +49,20 @@ export function TrackingHealth() {
         </div>
       )}
       {shown.map((s) => (
-        <SourceCard key={s.sourceId} source={s} canOffset={canOffset} canConfigure={canConfigure} />
+        <SourceCard key={s.sourceId} source={s} canOffset={canOffset} canConfigure={canConfigure} canRemove={canRemove} />
       ))}
       {folded.length > 0 && (
         <details className="folded-sources" data-testid="folded-sources">
           <summary>
             {folded.length} stale source{folded.length > 1 ? 's' : ''}, silent for over {FOLD_STALE_AFTER_MS / 1000} s
+            {canRemove && (
+              <button type="button" className="btn small" data-testid="folded-remove-all" onClick={(e) => (e.preventDefault(), void removeSources(session, store, folded.map((s) => s.sourceId)))}>
+                Remove all
+              </button>
+            )}
           </summary>
           {folded.map((s) => (
-            <SourceCard key={s.sourceId} source={s} canOffset={canOffset} canConfigure={canConfigure} />
+            <SourceCard key={s.sourceId} source={s} canOffset={canOffset} canConfigure={canConfigure} canRemove={canRemove} />
           ))}
         </details>
       )}

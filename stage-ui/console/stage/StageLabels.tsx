@@ -6,7 +6,7 @@ import type * as THREE from 'three';
 import type { HelloMessage } from '../../../engine/protocol/LiveMessages.ts';
 import { useConsole, useStore } from '../state/ConsoleContext.ts';
 import { findCamera, findSubject } from './frameLookup.ts';
-import type { LabelAnchors } from './LabelProjector.tsx';
+import type { LabelAnchor, LabelAnchors } from './LabelProjector.tsx';
 
 export function StageLabels({ anchors, pois }: { anchors: LabelAnchors; pois: HelloMessage['pois'] }) {
   const store = useStore();
@@ -25,7 +25,7 @@ export function StageLabels({ anchors, pois }: { anchors: LabelAnchors; pois: He
             <Label3D key={`cam:${id}`} anchors={anchors} id={`cam:${id}`} className={state} testId={`rig-${id}`} color={state === 'stale' ? undefined : color} locate={(out) => {
               const c = findCamera(store.live.frame, id);
               if (!c) return false;
-              // The active camera's label above its rig, the others' below: two rigs side by side stay readable.
+              // The active camera's label above its rig, the others' below; labels that still meet are moved apart.
               out.set(c.position[0], c.position[1] + (state === 'active' ? 0.2 : -0.2), c.position[2]);
               return true;
             }}>
@@ -65,8 +65,18 @@ function Label3D({ anchors, id, className, testId, color, locate, children }: { 
   latest.current = locate;
   const ref = useCallback(
     (el: HTMLDivElement | null) => {
-      if (el) anchors.set(id, { el, locate: (out) => latest.current(out), x: Number.NaN, y: Number.NaN, shown: false });
-      else anchors.delete(id);
+      if (!el) return;
+      const anchor: LabelAnchor = { el, locate: (out) => latest.current(out), x: Number.NaN, y: Number.NaN, visible: false, shown: false, anchorXPx: 0, anchorYPx: 0, widthPx: 0, heightPx: 0, shiftYPx: 0 };
+      // Its size for keeping labels apart, measured when its text changes (never read in the per-frame loop).
+      const measure = () => ((anchor.widthPx = el.offsetWidth), (anchor.heightPx = el.offsetHeight));
+      const observer = new ResizeObserver(measure);
+      observer.observe(el);
+      measure();
+      anchors.set(id, anchor);
+      return () => {
+        observer.disconnect();
+        if (anchors.get(id) === anchor) anchors.delete(id);
+      };
     },
     [anchors, id],
   );
