@@ -34,6 +34,19 @@ describe('AuditLog', () => {
     log.close();
   });
 
+  it('finds a suggestion in the refresh records that showed it or kept it on screen', () => {
+    const log = new AuditLog(tmp());
+    const card = (id: string) => ({ suggestionId: id, kind: 'dolly', params: { kind: 'dolly' }, confidence: 0.5, rationale: '', inputsHash: '' });
+    log.append({ type: 'suggestion.shown', actor: ai, data: { shown: ['s1', 's2'], suggestions: [card('s1'), card('s2')] } });
+    log.append({ type: 'suggestion.shown', actor: ai, data: { shown: ['s3', 's2'], suggestions: [card('s3')] } });
+    log.append({ type: 'suggestion.shown', actor: ai, data: { shown: ['s3'], suggestions: [] } });
+    log.append({ type: 'suggestion.accepted', actor: director, suggestionId: 's2', provenance: 'ai-approved' });
+    expect(log.query({ suggestionId: 's2' }).map((r) => r.seq)).toEqual([1, 2, 4]);
+    expect(log.query({ suggestionId: 's1' }).map((r) => r.seq)).toEqual([1]);
+    expect(log.query({ suggestionId: 's9' })).toEqual([]);
+    log.close();
+  });
+
   it('continues the sequence after a restart and survives a torn last line without losing records', () => {
     const dir = tmp();
     const a = new AuditLog(dir);

@@ -2,6 +2,7 @@
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, AuditQuery, AuditRecordWire, AuditTypeWire } from '../protocol/audit.ts';
+import { shownSuggestionsOf } from '../protocol/shownSuggestions.ts';
 
 /** Record shapes are part of the wire contract (GET /api/audit, `audit` events): defined once, in engine/protocol/audit.ts. */
 type AuditType = AuditTypeWire;
@@ -52,7 +53,7 @@ export class AuditLog {
       if (q.decisions === '1' && r.type === 'suggestion.shown') continue;
       if (q.provenance && r.provenance !== q.provenance) continue;
       if (q.actor && r.actor.kind !== q.actor) continue;
-      if (q.suggestionId && r.suggestionId !== q.suggestionId) continue;
+      if (q.suggestionId && r.suggestionId !== q.suggestionId && !showsSuggestion(r, q.suggestionId)) continue;
       if (q.moveId && r.moveId !== q.moveId) continue;
       if (q.sinceSeq !== undefined && r.seq <= q.sinceSeq) continue;
       out.push(r);
@@ -63,6 +64,12 @@ export class AuditLog {
   close(): void {
     closeSync(this.fd);
   }
+}
+
+/** A refresh's record names the suggestion: shown in full, or still on screen from an earlier refresh. */
+function showsSuggestion(r: AuditRecord, suggestionId: string): boolean {
+  const onScreen = r.data?.shown;
+  return shownSuggestionsOf(r).some((s) => s.suggestionId === suggestionId) || (Array.isArray(onScreen) && onScreen.includes(suggestionId));
 }
 
 function parseLine(line: string): AuditRecord | undefined {

@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
+import { shownSuggestionsOf } from '../protocol/shownSuggestions.ts';
 import type { Quat, Vec3 } from '../../camera-bridge/CameraSample.ts';
 import { createMoveSnapshot } from '../frame/FrameSnapshot.ts';
 import { CameraMoves } from '../moves/CameraMoves.ts';
@@ -113,10 +114,9 @@ describe('DirectorSession', () => {
     const path = msg.suggestions[0]!.path;
     expect(path.positions).toHaveLength(25 * 3);
     expect(path.positions.slice(-3)).toEqual([0, 1.6, 3]);
-    expect(outbox.records.map((r) => [r.type, r.suggestionId, r.actor.kind])).toEqual([
-      ['suggestion.shown', 's-dolly', 'ai'],
-      ['suggestion.shown', 's-pan', 'ai'],
-    ]);
+    // One record for the refresh: the cards on screen, and each new one in full.
+    expect(outbox.records.map((r) => [r.type, r.actor.kind, r.data?.shown, shownSuggestionsOf(r).map((x) => x.suggestionId)])).toEqual([['suggestion.shown', 'ai', ['s-dolly', 's-pan'], ['s-dolly', 's-pan']]]);
+    expect(shownSuggestionsOf(outbox.records[0]!)[0]).toMatchObject({ kind: 'dolly', params: { kind: 'dolly' }, rationale: expect.any(String), inputsHash: expect.any(String) });
 
     // Nothing changed: no new inference. The director asks: one more, but not faster than the minimum interval.
     await tick(100.1);
@@ -127,7 +127,7 @@ describe('DirectorSession', () => {
     await tick(100 + MIN_REFRESH_INTERVAL_S);
     expect(source.inputs).toHaveLength(2);
     // The same suggestions again are not "shown" again.
-    expect(outbox.types().filter((t) => t === 'suggestion.shown')).toHaveLength(2);
+    expect(outbox.types().filter((t) => t === 'suggestion.shown')).toHaveLength(1);
   });
 
   it('a moving subject is a meaningful change; a stale answer for another camera is dropped', async () => {
@@ -239,7 +239,10 @@ describe('DirectorSession', () => {
     await tick(100 + MIN_REFRESH_INTERVAL_S);
     const cards = () => outbox.published.at(-1)!.suggestions.map((s) => [s.id, s.params.distanceM ?? s.params.angleRad]);
     expect(cards()).toEqual([['s-truck', 1], ['s-pan', 0.3], ['s-dolly', 0.5]]); // the held pan stays second, where the cursor is
-    expect(outbox.records.filter((r) => r.type === 'suggestion.shown').map((r) => r.suggestionId)).toEqual(['s-dolly', 's-pan', 's-truck']); // nothing new shown for held cards
+    // The second refresh shows only the truck new (nothing for the held cards), and which cards are on screen.
+    const refreshes = outbox.records.filter((r) => r.type === 'suggestion.shown');
+    expect(refreshes.map((r) => shownSuggestionsOf(r).map((x) => x.suggestionId))).toEqual([['s-dolly', 's-pan'], ['s-truck']]);
+    expect(refreshes[1]!.data?.shown).toEqual(['s-truck', 's-pan', 's-dolly']);
     // The console lets go (or disconnects) and the dolly is run: the next refresh is the model's own again.
     session.hold(DIRECTOR, null);
     session.accept(DIRECTOR, 's-dolly');

@@ -26,6 +26,7 @@ import { RecentMoves } from './RecentMoves.ts';
 import { CardHolds } from './CardHolds.ts';
 import { resolveMoveTarget } from './resolveMoveTarget.ts';
 import { writeMoveSnapshot, type ActiveMove } from './ActiveMove.ts';
+import { shownSuggestionsEntry } from './shownSuggestionsEntry.ts';
 import { TrackingLossGuard, type MoveOnStale } from './TrackingLossGuard.ts';
 
 /** Suggestions shown at once. */
@@ -319,17 +320,10 @@ export class DirectorSession implements ActiveMoveSource {
     this.suggestionsCameraId = cameraId;
     // Ids are stable per kind and target: a card refreshed with the same move is not "shown" again, and a card a
     // director holds (looking at it, adjusting it) stays exactly as they see it.
-    const shown = new Map(this.suggestions.map((s) => [s.id, JSON.stringify(s.params)]));
+    const before = this.suggestions;
     this.suggestions = this.holds.merge(this.suggestions, suggestions.map((s) => ({ ...s, path: this.ghostPathFromNow(s.params) })));
-    for (const s of this.suggestions) {
-      if (shown.get(s.id) === JSON.stringify(s.params)) continue;
-      this.appendAudit({
-        type: 'suggestion.shown',
-        actor: { kind: 'ai', modelVersion: s.modelVersion },
-        suggestionId: s.id,
-        data: { kind: s.kind, params: s.params, confidence: s.confidence, rationale: s.rationale, inputsHash: s.inputsHash, backend: this.options.source.backend },
-      });
-    }
+    const shown = shownSuggestionsEntry(before, this.suggestions, this.options.source.backend);
+    if (shown) this.appendAudit(shown);
     this.publishSuggestions();
   }
 

@@ -4,7 +4,9 @@ import { framingBalance } from './framingBalance.ts';
 
 let seq = 0;
 const rec = (r: Partial<AuditRecordWire>): AuditRecordWire => ({ seq: ++seq, at: '2026-12-01T00:00:00Z', tS: 0, type: 'suggestion.shown', actor: { kind: 'ai', modelVersion: 'm' }, ...r });
-const shown = (target: unknown) => rec({ data: { kind: 'pan', params: { kind: 'pan', durationS: 2, easing: 'linear', target } } });
+const suggestion = (target: unknown, id = `s${seq}`) => ({ suggestionId: id, kind: 'pan', params: { kind: 'pan', durationS: 2, easing: 'linear', target }, confidence: 0.5, rationale: '', inputsHash: '' });
+/** One refresh's record (`data.suggestions`: what it showed new). */
+const shown = (...targets: unknown[]) => rec({ data: { shown: [], suggestions: targets.map((t) => suggestion(t)), backend: 'cpu' } });
 const started = (target: unknown, provenance: AuditRecordWire['provenance']) =>
   rec({ type: 'move.started', actor: { kind: 'human', role: 'director', clientId: 'c' }, provenance, data: { spec: { kind: 'pan', durationS: 2, easing: 'linear', target } } });
 
@@ -27,6 +29,13 @@ describe('framingBalance', () => {
       { subjectId: 'ana', suggested: 2, suggestedShare: 2 / 3, accepted: 0, acceptedShare: 0 },
       { subjectId: 'ben', suggested: 1, suggestedShare: 1 / 3, accepted: 2, acceptedShare: 1 },
     ]);
+  });
+
+  it('counts every suggestion of a refresh, and reads a record from before refreshes were recorded as sets', () => {
+    const old = rec({ suggestionId: 'old-1', data: { kind: 'pan', params: { kind: 'pan', durationS: 2, easing: 'linear', target: { type: 'subject', id: 'ben' } } } });
+    const b = framingBalance([shown({ type: 'subject', id: 'ana' }, { type: 'subject', id: 'ben' }, { type: 'subject', id: 'ana' }), old]);
+    expect(b.people.map((p) => [p.subjectId, p.suggested])).toEqual([['ana', 2], ['ben', 2]]);
+    expect(b.suggestedTotal).toBe(4);
   });
 
   it('is empty, not NaN, before anyone was framed', () => {

@@ -2,6 +2,7 @@
 // and the share of the moves directors started from suggestions that did. `GET /api/audit/framing` and the
 // console's Audit panel both compute it with this function, from the same audit records.
 import type { AuditRecordWire } from './audit.ts';
+import { shownSuggestionsOf } from './shownSuggestions.ts';
 
 export interface PersonFramingWire {
   subjectId: string;
@@ -21,31 +22,30 @@ export interface FramingBalanceWire {
   acceptedTotal: number;
 }
 
-/** The subject a record's move targets, if it targets a person (`data.params` of a shown suggestion, `data.spec` of a started move). */
-function personTargeted(r: AuditRecordWire): string | undefined {
-  const spec = (r.type === 'suggestion.shown' ? r.data?.params : r.data?.spec) as { target?: { type?: unknown; id?: unknown } } | undefined;
-  const t = spec?.target;
+/** The person a move spec targets, if it targets one. */
+function personOf(spec: unknown): string | undefined {
+  const t = (spec as { target?: { type?: unknown; id?: unknown } } | undefined)?.target;
   return t && t.type === 'subject' && typeof t.id === 'string' ? t.id : undefined;
 }
 
 export function framingBalance(records: readonly AuditRecordWire[]): FramingBalanceWire {
   const byPerson = new Map<string, { suggested: number; accepted: number }>();
+  const person = (id: string) => byPerson.get(id) ?? byPerson.set(id, { suggested: 0, accepted: 0 }).get(id)!;
   let suggestedTotal = 0;
   let acceptedTotal = 0;
   for (const r of records) {
-    const fromSuggestion = r.type === 'move.started' && (r.provenance === 'ai-approved' || r.provenance === 'ai-modified');
-    if (r.type !== 'suggestion.shown' && !fromSuggestion) continue;
-    const id = personTargeted(r);
-    if (id === undefined) continue;
-    const p = byPerson.get(id) ?? { suggested: 0, accepted: 0 };
-    byPerson.set(id, p);
-    if (r.type === 'suggestion.shown') {
-      p.suggested++;
+    // Each suggestion a refresh showed new or re-planned counts once.
+    for (const s of shownSuggestionsOf(r)) {
+      const id = personOf(s.params);
+      if (id === undefined) continue;
+      person(id).suggested++;
       suggestedTotal++;
-    } else {
-      p.accepted++;
-      acceptedTotal++;
     }
+    const fromSuggestion = r.type === 'move.started' && (r.provenance === 'ai-approved' || r.provenance === 'ai-modified');
+    const id = fromSuggestion ? personOf(r.data?.spec) : undefined;
+    if (id === undefined) continue;
+    person(id).accepted++;
+    acceptedTotal++;
   }
   const people = [...byPerson].map(([subjectId, p]) => ({
     subjectId,

@@ -2,7 +2,9 @@
 // accepts → the camera in `frame` messages follows the move → pause/adjust/abort work → the audit log holds it all.
 import { encode, Message } from 'node-osc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditRecordWire } from '../../engine/protocol/audit.ts';
 import type { FrameMessage, SuggestionsMessage } from '../../engine/protocol/LiveMessages.ts';
+import { shownSuggestionsOf } from '../../engine/protocol/shownSuggestions.ts';
 import { connectLive, type TestLiveClient } from '../support/liveClient.ts';
 import { startTestEngine, waitFor, type TestEngine } from '../support/startTestEngine.ts';
 import { createUdpClient, type UdpClient } from '../support/udp.ts';
@@ -74,15 +76,16 @@ describe('AI director over /live', () => {
     if (TURNS.includes(mover.kind)) expect(1 - Math.abs(camRot(moving).reduce((a, v, i) => a + v * beforeRot[i]!, 0))).toBeGreaterThan(1e-6);
     else if (mover.kind !== 'hold') expect(Math.hypot(...camPos(moving).map((v, i) => v - before[i]!))).toBeGreaterThan(0.01);
 
-    const audit = (await te.getJson('/api/audit?limit=100', 'viewer')).body.records as { type: string; suggestionId?: string; actor: { kind: string; role?: string }; provenance?: string }[];
-    expect(audit.some((r) => r.type === 'suggestion.shown' && r.suggestionId === mover.id && r.actor.kind === 'ai')).toBe(true);
-    expect(audit.some((r) => r.type === 'suggestion.accepted' && r.suggestionId === mover.id && r.actor.role === 'director')).toBe(true);
+    const audit = (await te.getJson('/api/audit?limit=100', 'viewer')).body.records as AuditRecordWire[];
+    expect(audit.some((r) => shownSuggestionsOf(r).some((s) => s.suggestionId === mover.id) && r.actor.kind === 'ai')).toBe(true);
+    expect((await te.getJson(`/api/audit?suggestionId=${mover.id}`, 'viewer')).body.records.map((r: AuditRecordWire) => r.type)).toEqual(expect.arrayContaining(['suggestion.shown', 'suggestion.accepted']));
+    expect(audit.some((r) => r.type === 'suggestion.accepted' && r.suggestionId === mover.id && r.actor.kind === 'human' && r.actor.role === 'director')).toBe(true);
     expect(audit.some((r) => r.type === 'move.started' && r.provenance === 'ai-approved')).toBe(true);
 
     // Fair framing: the one person on set is framed by every suggestion that frames a person, and the accepted move
     // counts for them if it targeted them.
     const framing = (await te.getJson('/api/audit/framing', 'viewer')).body as { people: { subjectId: string; suggested: number; suggestedShare: number; accepted: number; acceptedShare: number }[]; suggestedTotal: number; acceptedTotal: number };
-    const shownForTalent = audit.filter((r) => r.type === 'suggestion.shown' && (r as { data?: { params?: { target?: { id?: string } } } }).data?.params?.target?.id === 'talent1').length;
+    const shownForTalent = audit.flatMap((r) => shownSuggestionsOf(r)).filter((s) => s.params.target?.type === 'subject' && s.params.target.id === 'talent1').length;
     expect(framing.suggestedTotal).toBe(shownForTalent);
     if (shownForTalent > 0) expect(framing.people).toEqual([expect.objectContaining({ subjectId: 'talent1', suggested: shownForTalent, suggestedShare: 1 })]);
     expect(framing.acceptedTotal).toBe(mover.target?.type === 'subject' ? 1 : 0);

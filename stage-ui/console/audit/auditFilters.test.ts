@@ -27,6 +27,13 @@ describe('audit filters', () => {
     expect(auditDetail(rec({ data: { changes: { durationS: 6, easing: 'linear' } } }))).toBe('changed durationS, easing');
   });
 
+  it("lists a refresh's new cards with their confidence, and a removed source with its camera", () => {
+    const card = (kind: string, confidence: number) => ({ suggestionId: kind, kind, params: { kind }, confidence, rationale: '', inputsHash: '' });
+    expect(auditDetail(rec({ type: 'suggestion.shown', actor: ai, data: { shown: ['dolly', 'pan'], suggestions: [card('dolly', 0.72), card('pan', 0.4)] } }))).toBe('dolly 72% · pan 40%');
+    expect(auditDetail(rec({ type: 'source.removed', data: { sourceId: 'osc:cam9', cameraId: 'cam9', cameraRemoved: true } }))).toBe('osc:cam9 · camera cam9 off the stage');
+    expect(auditTypeLabel('source.removed')).toBe('Source removed');
+  });
+
   it('names a take in its start record', () => {
     expect(auditTypeLabel('take.started')).toBe('Take started');
     expect(auditDetail(rec({ type: 'take.started', data: { takeId: 'A001-T03-x', slate: 'A001', takeNumber: 3 } }))).toBe('A001 T03');

@@ -1,4 +1,5 @@
 // The audit panel's filters: which records count as AI-proposed, approved, modified, rejected or human-only.
+import { shownSuggestionsOf } from '../../../engine/protocol/shownSuggestions.ts';
 import { takeLabel } from '../takes/takeLabels.ts';
 import type { AuditRecordWire } from './AuditRecordWire.ts';
 
@@ -50,6 +51,7 @@ const TYPE_LABELS: Record<string, string> = {
   'take.started': 'Take started',
   'take.stopped': 'Take stopped',
   'scene.loaded': 'Scene switched',
+  'source.removed': 'Source removed',
 };
 
 export function auditTypeLabel(type: string): string {
@@ -59,6 +61,9 @@ export function auditTypeLabel(type: string): string {
 /** A short human line of the record's detail: the move kind, the reason, what changed. */
 export function auditDetail(r: AuditRecordWire): string {
   const d = r.data ?? {};
+  // A refresh: each card it showed new or re-planned, with its confidence.
+  if (r.type === 'suggestion.shown' && Array.isArray(d.suggestions)) return shownSuggestionsOf(r).map((s) => `${s.kind} ${Math.round(s.confidence * 100)}%`).join(' · ') || 'a card dropped';
+  if (r.type === 'source.removed') return `${String(d.sourceId)}${d.cameraRemoved ? ` · camera ${String(d.cameraId)} off the stage` : ''}`;
   const parts: string[] = [];
   const kind = (d.kind ?? (d.suggestion as { kind?: unknown } | undefined)?.kind ?? (d.spec as { kind?: unknown } | undefined)?.kind) as unknown;
   if (typeof kind === 'string') parts.push(kind);
