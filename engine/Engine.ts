@@ -218,6 +218,9 @@ export class Engine {
     if (config.scene && !this.scenes.open(config.scene)) log.warn({ scene: config.scene }, 'VP_SCENE is not a valid scene: opening on the demo plaza');
     await this.takes.recover();
     const source = this.options.suggestionSource ?? (this.ownSource = await this.loadSource());
+    // Said once here (a restarted worker would say it again); health carries it for as long as it holds.
+    const fallback = source?.backendUnavailable;
+    if (fallback) log.warn({ requested: fallback.requested, backend: source.backend, reason: fallback.reason }, `VP_TF_BACKEND=${fallback.requested} could not load (${fallback.reason}): the AI director runs on ${source.backend}`);
     if (source) {
       this.director = new DirectorSession({
         view: createDirectorView(this.hub, this.stage, this.frames),

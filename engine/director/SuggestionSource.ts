@@ -6,6 +6,8 @@ export interface SuggestionSource {
   readonly modelVersion: string;
   /** Active tfjs backend ('tensorflow', 'wasm', 'cpu'). */
   readonly backend: string;
+  /** The backend VP_TF_BACKEND asked for, and why it did not load (the model runs on `backend`); null when none failed. */
+  readonly backendUnavailable?: { requested: string; reason: string } | null;
   /** Best first, after the session's learned preferences: at once (in-process model) or from a worker thread. */
   suggest(input: DirectorInput, count: number, nowS: number): Suggestion[] | Promise<Suggestion[]>;
   /** A human decided on `suggestion` (made from `input`); `final` is what actually ran when modified. */

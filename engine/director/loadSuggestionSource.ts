@@ -31,6 +31,7 @@ export async function loadSuggestionSource(log: SourceLog, dataDir: string, mode
     get backend() {
       return model.backend;
     },
+    backendUnavailable: model.backendUnavailable,
     suggest: (input: DirectorInput, count: number, nowS: number): Suggestion[] => model.suggest(input, count, nowS),
     relearn: (input, suggestion, decision, final) => model.recordDecision(input, suggestion, decision, final),
     recordDecision(input: DirectorInput, suggestion: Suggestion, decision: Exclude<DecisionKind, 'human-only'>, final?: MoveSpec): void {

@@ -128,6 +128,8 @@ export interface EngineHealthWire {
   tfjsBackend: string | null;
   modelVersion: string | null;
   director: DirectorHealthWire | null;
+  /** The tf.js backend VP_TF_BACKEND asked for when it could not load, and why; the model runs on `tfjsBackend`. */
+  tfjsBackendUnavailable: { requested: string; reason: string } | null;
   staleTimeoutMs: number;
   activeCameraId: string | null;
   sources: SourceHealthWire[];

@@ -62,6 +62,7 @@ export function engineHealth(p: EngineParts): EngineHealthWire {
     frame: p.live.frame,
     ports: p.ports,
     tfjsBackend: source?.backend ?? null,
+    tfjsBackendUnavailable: source?.backendUnavailable ?? null,
     modelVersion: source?.modelVersion ?? null,
     director: p.director ? directorHealth(p.director) : null,
     staleTimeoutMs: p.staleTimeoutMs,

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DecisionKind, DirectorInput } from '../DirectorInput.ts';
 import type { MoveSpec, Suggestion } from '../../protocol/MoveSpec.ts';
-import { initTfBackend } from './backend.ts';
+import { initTfBackend, type BackendUnavailable } from './backend.ts';
 import { encodeFeatures, FEATURE_COUNT } from './features.ts';
 import { PreferenceRanker, type DecisionRecord } from './PreferenceRanker.ts';
 import { suggestMoves } from './suggest.ts';
@@ -26,14 +26,17 @@ export class ModelSuggestionSource {
     readonly model: SuggestionModel,
     readonly backend: string,
     ranker = new PreferenceRanker({ baseProbabilities: (features) => model.predict(features).kindProbabilities }),
+    /** The backend VP_TF_BACKEND asked for when it could not load (the model runs on `backend` instead). */
+    readonly backendUnavailable: BackendUnavailable | null = null,
   ) {
     this.ranker = ranker;
   }
 
   /** Initialise tf.js and load the model (default: the shipped one). */
   static async load(dir = DEFAULT_MODEL_DIR): Promise<ModelSuggestionSource> {
-    const { backend } = await initTfBackend();
-    return new ModelSuggestionSource(await SuggestionModel.load(dir), backend);
+    const { backend, unavailable } = await initTfBackend();
+    const model = await SuggestionModel.load(dir);
+    return new ModelSuggestionSource(model, backend, undefined, unavailable);
   }
 
   get modelVersion(): string {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { activeTfBackend, backendOrder, firstWorkingBackend, initTfBackend, localWasmFolderUrl, NATIVE_BACKEND_PACKAGE, type TfBackendName } from './backend.ts';
+import { activeTfBackend, backendFailure, backendOrder, firstWorkingBackend, initTfBackend, localWasmFolderUrl, NATIVE_BACKEND_PACKAGE, requestedUnavailable, type TfBackendName } from './backend.ts';
 
 /** An attempt that brings up only `working`, recording every name it was asked for. */
 function fakeAttempt(working: readonly TfBackendName[]): { tried: TfBackendName[]; attempt: (name: TfBackendName) => Promise<boolean> } {
@@ -43,6 +43,22 @@ describe('backend selection', () => {
     expect(await firstWorkingBackend(backendOrder('tensorflow'), forcedNative.attempt)).toBe('cpu');
     expect(forcedNative.tried).toEqual(['tensorflow', 'cpu']);
     for (const other of ['', 'webgl', 'WASM']) expect(backendOrder(other)).toEqual(['tensorflow', 'wasm', 'cpu']);
+  });
+});
+
+describe('a requested backend that does not load', () => {
+  it('is reported with its reason; a fallback nobody asked to avoid is not', () => {
+    const reasons = new Map<TfBackendName, string>([['tensorflow', 'not installed']]);
+    expect(requestedUnavailable('tensorflow', 'cpu', reasons)).toEqual({ requested: 'tensorflow', reason: 'not installed' });
+    expect(requestedUnavailable('wasm', 'cpu', new Map())).toEqual({ requested: 'wasm', reason: 'tf.js could not initialise it' });
+    expect(requestedUnavailable('tensorflow', 'tensorflow', reasons)).toBeNull();
+    expect(requestedUnavailable(undefined, 'cpu', reasons)).toBeNull(); // the default order falling back is normal
+  });
+
+  it('says a missing native package in words', () => {
+    const missing = Object.assign(new Error("Cannot find package '@tensorflow/tfjs-node-gpu'"), { code: 'ERR_MODULE_NOT_FOUND' });
+    expect(backendFailure('tensorflow', missing)).toBe(`${NATIVE_BACKEND_PACKAGE} is not installed (an optional dependency: its install downloads native TensorFlow)`);
+    expect(backendFailure('wasm', new Error('no SIMD'))).toBe('no SIMD');
   });
 });
 

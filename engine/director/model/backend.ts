@@ -11,6 +11,14 @@ export type TfBackendName = 'tensorflow' | 'wasm' | 'cpu';
 export interface TfBackendInfo {
   /** The backend tf.js runs on now. */
   backend: string;
+  /** Set when VP_TF_BACKEND asked for a backend that could not be brought up: which one, and why. */
+  unavailable: BackendUnavailable | null;
+}
+
+/** A requested backend that did not load, and why (`reason` in words for the log and health). */
+export interface BackendUnavailable {
+  requested: TfBackendName;
+  reason: string;
 }
 
 /**
@@ -60,13 +68,31 @@ export async function firstWorkingBackend(order: readonly TfBackendName[], attem
 }
 
 async function pickBackend(): Promise<TfBackendInfo> {
-  const picked = await firstWorkingBackend(backendOrder(process.env.VP_TF_BACKEND), tryBackend);
+  const order = backendOrder(process.env.VP_TF_BACKEND);
+  const reasons = new Map<TfBackendName, string>();
+  const picked = await firstWorkingBackend(order, (name) => tryBackend(name, reasons));
   // cpu is always registered by @tensorflow/tfjs; reaching null means tf.js itself is broken.
   if (picked === null) throw new Error('VP_ERR_TF_BACKEND: no tf.js backend could be initialised');
-  return { backend: tf.getBackend() };
+  return { backend: tf.getBackend(), unavailable: requestedUnavailable(process.env.VP_TF_BACKEND, picked, reasons) };
 }
 
-async function tryBackend(name: TfBackendName): Promise<boolean> {
+/** The requested backend when it is not the one picked (none requested: null; falling back unasked is normal). */
+export function requestedUnavailable(requested: string | undefined, picked: TfBackendName, reasons: ReadonlyMap<TfBackendName, string>): BackendUnavailable | null {
+  const first = backendOrder(requested)[0]!;
+  if (requested !== first || picked === first) return null;
+  return { requested: first, reason: reasons.get(first) ?? 'tf.js could not initialise it' };
+}
+
+/** Why a backend did not come up, in words: a missing optional package is the usual case for `tensorflow`. */
+export function backendFailure(name: TfBackendName, err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (name === 'tensorflow' && (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND')) {
+    return `${NATIVE_BACKEND_PACKAGE} is not installed (an optional dependency: its install downloads native TensorFlow)`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function tryBackend(name: TfBackendName, reasons: Map<TfBackendName, string>): Promise<boolean> {
   try {
     if (name === 'tensorflow') {
       const specifier = NATIVE_BACKEND_PACKAGE;
@@ -79,8 +105,11 @@ async function tryBackend(name: TfBackendName): Promise<boolean> {
     if (name === 'cpu') tf.env().set('PROD', true);
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
-    return ok && tf.getBackend() === name;
-  } catch {
+    if (ok && tf.getBackend() === name) return true;
+    reasons.set(name, 'tf.js could not initialise it');
+    return false;
+  } catch (err) {
+    reasons.set(name, backendFailure(name, err));
     return false;
   }
 }

@@ -16,7 +16,7 @@ export type ToSuggestionWorker =
   | { type: 'decision'; input: DirectorInput; suggestion: Suggestion; decision: Exclude<DecisionKind, 'human-only'>; final?: MoveSpec; relearn?: true };
 
 export type FromSuggestionWorker =
-  | { type: 'ready'; backend: string; modelVersion: string }
+  | { type: 'ready'; backend: string; backendUnavailable: { requested: string; reason: string } | null; modelVersion: string }
   /** The model could not be loaded: the worker exits after sending this. */
   | { type: 'load-failed'; error: string }
   | { type: 'suggestions'; id: number; suggestions: Suggestion[]; inferenceMs: number }

@@ -44,7 +44,7 @@ export class WorkerSuggestionSource implements SuggestionSource {
   private nextId = 1;
   private lastStartMs = -Infinity;
   private closed = false;
-  private info = { backend: 'unknown', modelVersion: 'unknown' };
+  private info: { backend: string; backendUnavailable: { requested: string; reason: string } | null; modelVersion: string } = { backend: 'unknown', backendUnavailable: null, modelVersion: 'unknown' };
   /** Worker-side inference time of the last answer, ms (the round trip adds a message hop each way). */
   lastInferenceMs = 0;
   /** Workers started after the first (crashes recovered). */
@@ -67,6 +67,10 @@ export class WorkerSuggestionSource implements SuggestionSource {
 
   get modelVersion(): string {
     return this.info.modelVersion;
+  }
+
+  get backendUnavailable(): { requested: string; reason: string } | null {
+    return this.info.backendUnavailable;
   }
 
   /** Whether a worker is up now. */
@@ -136,7 +140,7 @@ export class WorkerSuggestionSource implements SuggestionSource {
       worker.on('message', (m: FromSuggestionWorker) => {
         if (m.type === 'ready') {
           clearTimeout(timer);
-          this.info = { backend: m.backend, modelVersion: m.modelVersion };
+          this.info = { backend: m.backend, backendUnavailable: m.backendUnavailable, modelVersion: m.modelVersion };
           this.relearn(worker); // before any request: messages to a worker are handled in order
           resolve();
         } else if (m.type === 'load-failed') fail(new Error(`VP_ERR_AI_MODEL_LOAD: ${m.error}`));

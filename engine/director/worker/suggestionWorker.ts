@@ -40,7 +40,7 @@ port.on('message', (m: ToSuggestionWorker) => {
     }
   }
 });
-post({ type: 'ready', backend: source.backend, modelVersion: source.modelVersion });
+post({ type: 'ready', backend: source.backend, backendUnavailable: source.backendUnavailable ?? null, modelVersion: source.modelVersion });
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
