@@ -49,7 +49,7 @@ const COLUMNS: [string, number, (s: SoakSample) => number | string][] = [
 
 async function main(): Promise<void> {
   if (!(MINUTES > 0) || !(SAMPLE_EVERY_S > 0) || !(WARM_UP_S >= 0)) {
-    process.stderr.write('usage: npm run soak -- [--minutes 30] [--warm-up-s 60] [--sample-s 10]\n');
+    process.stderr.write('usage: npm run soak -- [--minutes 30] [--warm-up-s 180] [--sample-s 10]\n');
     process.exitCode = 2;
     return;
   }
