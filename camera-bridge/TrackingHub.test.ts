@@ -24,6 +24,17 @@ describe('TrackingHub', () => {
     expect(hub.latestSample('A')).toMatchObject({ sourceId: 'osc:A', cameraId: 'A', tS: 10, position: [0.5, 1, 2] });
   });
 
+  it('ages a sample by our clock at its arrival, not when the hub gets to it: decode time does not reorder a burst', () => {
+    const clock = new ManualClock(10);
+    const hub = new TrackingHub({ clock, sourceConfig: { osc: RAW } });
+    const unixAt = (tS: number) => clock.unixOffsetS + tS;
+    expect(hub.ingest('osc', cam('A', 0, { sourceTimeUnixS: unixAt(10) }), 10)).toBeUndefined();
+    // The next one, stamped 20 µs later, arrived at 10.00002 and took 50 µs to decode: still 20 µs newer.
+    clock.timeS = 10.00007;
+    expect(hub.ingest('osc', cam('A', 0.01, { sourceTimeUnixS: unixAt(10.00002) }), 10.00002)).toBeUndefined();
+    expect(hub.latestSample('A')!.tS).toBeCloseTo(10.00002, 5);
+  });
+
   it("does not count the engine's own stall as a source's silence: no stale and fresh again on every stall", () => {
     const clock = new ManualClock(0);
     const hub = new TrackingHub({ clock, staleTimeoutS: 0.1 });

@@ -235,7 +235,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     if (u.rotation && !isUnitQuat(u.rotation)) return this.refuse(protocol, RejectReason.NotUnitQuaternion, 'rotation is not a unit quaternion', source);
 
     // Latency: trust the sender's timestamp only when its clock agrees with ours.
-    const ageS = this.senderAgeS(u.sourceTimeUnixS);
+    const ageS = this.senderAgeS(u.sourceTimeUnixS, receiveTimeS);
     const tS = receiveTimeS - (ageS ?? 0) - source.config.latencyOffsetMs / 1000;
 
     if (u.lens) cam.lens.merge(u.lens, this.sensorFor(cam.cameraId) ?? DEFAULT_SENSOR_MM);
@@ -285,7 +285,7 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
   private ingestSubject(protocol: TrackingProtocol, u: SubjectUpdate, receiveTimeS: number): Rejection | undefined {
     if (!finiteAll(u.position)) return this.refuse(protocol, RejectReason.NotFinite, 'subject position is not finite');
     if (u.position.some((v) => Math.abs(v) > SANE_POSITION_M)) return this.refuse(protocol, RejectReason.OutOfRange, 'subject position beyond 10 km');
-    const tS = receiveTimeS - (this.senderAgeS(u.sourceTimeUnixS) ?? 0);
+    const tS = receiveTimeS - (this.senderAgeS(u.sourceTimeUnixS, receiveTimeS) ?? 0);
     const updated = this.subjects.update(u.subjectId, u.position, tS, receiveTimeS);
     if (!updated) return this.refuse(protocol, RejectReason.UnknownId, 'subject limit reached');
     const s = updated.state;
@@ -294,9 +294,13 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     return undefined;
   }
 
-  private senderAgeS(sourceTimeUnixS: number | undefined): number | undefined {
+  /**
+   * How old the sample was when it arrived, by the sender's clock against ours at the moment of arrival (not of this
+   * call: decoding takes a varying few µs, and in a burst that jitter reordered samples stamped µs apart).
+   */
+  private senderAgeS(sourceTimeUnixS: number | undefined, receiveTimeS: number): number | undefined {
     if (sourceTimeUnixS === undefined || !Number.isFinite(sourceTimeUnixS)) return undefined;
-    const ageS = this.clock.unixNowS() - sourceTimeUnixS;
+    const ageS = this.clock.unixNowS() - (this.clock.nowS() - receiveTimeS) - sourceTimeUnixS;
     return Math.abs(ageS) <= this.maxClockSkewS ? ageS : undefined;
   }
 
