@@ -10,10 +10,10 @@ const args = process.argv.slice(2);
 const MINUTES = numberFlag('--minutes', 30);
 /**
  * Warm-up: JIT tiers, the heap growing to its working size, the AI model's first inferences. Goals start after it.
- * Three minutes (a quarter of shorter runs): in every run so far RSS climbs to ~330 MB, drops by ~45 MB at 110-130 s
+ * Three minutes (half of shorter runs): in every run so far RSS climbs to ~330 MB, drops by ~45 MB at 110-130 s
  * as V8 hands start-up memory back, and settles by 140 s; a floor taken inside that dip read as 15 MB of "growth".
  */
-const WARM_UP_S = numberFlag('--warm-up-s', Math.min(180, (MINUTES * 60) / 4));
+const WARM_UP_S = numberFlag('--warm-up-s', Math.min(180, (MINUTES * 60) / 2));
 const SAMPLE_EVERY_S = numberFlag('--sample-s', 10);
 const RSS_GROWTH_GOAL_MB = 5;
 /** Fds allowed beyond the warm-up's highest count: a sample can land while a couple of clients reconnect. */
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const goals = soakGoals(result);
   console.log('\nper minute, ms (lateness: the highest of the 20 s health windows read in the minute)');
   console.table(Object.fromEntries(result.minutes.map((m) => [`minute ${m.minute}`, { 'tick lateness p99': m.lateP99Ms, 'tick processing p99': m.tickP99Ms }])));
-  console.log(`AI director on the ${result.aiThread ?? '?'} thread, tfjs ${result.tfjsBackend ?? '?'}; OSC sent ${result.sender.datagrams} datagrams, ${result.sender.skippedTicks} ticks skipped, ${result.sender.sendErrors} send errors`);
+  console.log(`AI director on the ${result.aiThread ?? '?'} thread, tfjs ${result.tfjsBackend ?? '?'}; OSC sent ${result.sender.datagrams} datagrams, ${result.sender.skippedTicks} ticks skipped, ${result.sender.sendErrors} send errors; the hub refused ${JSON.stringify(result.hubRefused)}`);
   console.log(`clients: ${result.clients.frames} frames read, ${result.clients.frameGaps} frame numbers missed, ${result.clients.reconnects} planned reconnects`);
   for (const e of result.clients.firstErrors.slice(0, 10)) console.log(`  client error: ${e}`);
   for (const l of result.engine.firstLogLines.slice(0, 10)) console.log(`  engine log: ${l}`);

@@ -81,6 +81,8 @@ export interface SoakResult {
   take: { takeId: string | null; recordingAtEnd: boolean; stoppedAs: { state: string; frameCount: number; note?: string } | null };
   clients: { reconnects: number; frames: number; frameGaps: number; errors: number; firstErrors: string[] };
   sender: { datagrams: number; skippedTicks: number; sendErrors: number };
+  /** Samples the hub refused, by reason, over all sources (health at the last sample). */
+  hubRefused: Record<string, number>;
   engine: { exit: number | string | null; diedDuringRun: boolean; logErrors: number; logWarnings: number; firstLogLines: string[] };
   failure?: string; // why the run ended early, if it did
 }
@@ -201,6 +203,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakResult> {
     take: { takeId: run.takeId, recordingAtEnd: run.recordingAtEnd, stoppedAs: run.stoppedAs },
     clients: { reconnects: run.reconnects, frames: last?.clientFrames ?? 0, frameGaps: last?.clientFrameGaps ?? 0, errors: run.errors.count, firstErrors: run.errors.first },
     sender: senderStats,
+    hubRefused: sumRefusals(run.health?.sources ?? []),
     engine: { exit: await engine.exited, diedDuringRun, ...engineLog(engine.output()) },
     ...(run.failure !== undefined && { failure: run.failure }),
   };
@@ -365,6 +368,12 @@ function loop() {
 }
 socket.bind(0, '127.0.0.1', () => { startMs = performance.now(); loop(); });
 `;
+
+function sumRefusals(sources: readonly { rejected: Record<string, number> }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of sources) for (const [reason, n] of Object.entries(s.rejected)) out[reason] = (out[reason] ?? 0) + n;
+  return out;
+}
 
 const getHealth = async (engine: EngineProcess) => (await (await fetch(engine.url('/api/health'))).json()) as EngineHealthWire;
 

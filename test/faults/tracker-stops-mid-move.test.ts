@@ -88,6 +88,8 @@ describe('a tracker that stops mid-move', () => {
     const lastSeq = tracker.stop();
     // Silent for well over the timeout, then the rig picks up where it stopped.
     await waitFor(() => director.frames.some((fr) => cam(fr)?.stale && fr.move?.status === 'paused'), 10_000, 'stale and paused');
+    // Its only source is stale now, but the paused move is the director's: an operator's tidy-up may not end it.
+    expect(await director.command('source.remove', { sourceId: `osc:${CAMERA}` })).toMatchObject({ ok: false, error: expect.stringMatching(/^VP_ERR_SOURCE_IN_USE: camera sim-cam1 has a paused move/) });
     await sleep(500);
     const resumeSeq = tracker.seq;
     tracker.start();
