@@ -29,8 +29,15 @@ export function declutterLabels(boxes: readonly LabelBox[], order: number[], gap
     boxes[i]!.shiftYPx = 0;
     if (boxes[i]!.shown) order.push(i);
   }
-  // Top first; equal heights keep their given order (sort is stable), so two labels on one point never swap.
-  order.sort((a, b) => boxes[a]!.anchorYPx - boxes[b]!.anchorYPx);
+  // Top first, by insertion (a handful of labels, and no comparator closure per frame); equal heights keep their
+  // given order, so two labels on one point never swap.
+  for (let k = 1; k < order.length; k++) {
+    const index = order[k]!;
+    const y = boxes[index]!.anchorYPx;
+    let at = k;
+    for (; at > 0 && boxes[order[at - 1]!]!.anchorYPx > y; at--) order[at] = order[at - 1]!;
+    order[at] = index;
+  }
   for (let k = 1; k < order.length; k++) {
     const box = boxes[order[k]!]!;
     const left = box.anchorXPx + LABEL_OFFSET_X_PX;
