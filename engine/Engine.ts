@@ -125,6 +125,7 @@ export class Engine {
     });
     this.hub.on('stale', (s) => log.warn({ sourceId: s.sourceId }, 'tracking source stale'));
     this.hub.on('fresh', (s) => log.info({ sourceId: s.sourceId }, 'tracking source fresh'));
+    this.hub.on('removed', (s, cameraRemoved) => log.info({ sourceId: s.sourceId, cameraRemoved }, 'tracking source removed'));
     this.receivers = this.createReceivers();
     this.ingest = new IngestEndpoint({ hub: this.hub, onReject: rejectLogger(log, 'ws', () => this.options.clock.nowS()) });
 
