@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Bundle, encode, Message } from 'node-osc';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unixNowHiResS } from '../../camera-bridge/EngineClock.ts';
 import type { AuditRecordWire } from '../../engine/protocol/audit.ts';
 import type { CameraFrameWire, EventMessage, FrameMessage } from '../../engine/protocol/LiveMessages.ts';
 import { startEngineProcess, type EngineProcess } from '../support/engineProcess.ts';
@@ -63,10 +64,12 @@ class Tracker {
   private async send(): Promise<void> {
     const n = this.seq++;
     // One bundle per sample, as rigs send it: pose and lens arrive together, so no tick sees a new pose with the
-    // previous sample's number (two datagrams let a tick fall between them, and the frame would be misread).
+    // previous sample's number (two datagrams let a tick fall between them, and the frame would be misread). Its
+    // timetag is the measurement time, as a rig stamps it: a loaded test process sends in bursts, and samples timed by
+    // arrival alone would make a smooth rig look jerky.
     const pose = new Message(`/camera/${CAMERA}/pose`, ...[this.xAt(n), 1.6, 4, 0, 0, 0, 1].map(f));
     const lens = new Message(`/camera/${CAMERA}/lens`, f(35), f(24.89), f(1 + n / 1000), f(2.8));
-    await udp.send(encode(new Bundle(0, pose, lens)), engine.ports.osc);
+    await udp.send(encode(new Bundle(unixNowHiResS(), pose, lens)), engine.ports.osc);
   }
 }
 const seqOf = (c: CameraFrameWire) => Math.round(((c.lens.focusM ?? 1) - 1) * 1000);
