@@ -169,10 +169,9 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     const source = this.sources.get(sourceId);
     if (!source) throw new Error(`VP_ERR_UNKNOWN_SOURCE: no source ${sourceId}`);
     if (!this.isSilent(source, nowS)) throw new Error(`VP_ERR_SOURCE_LIVE: ${sourceId} sent a sample ${Math.round((nowS - source.stats.lastSeenS) * 1000)} ms ago; only a stale source can be removed`);
-    this.sources.delete(sourceId);
     const { cameraId } = source;
-    let cameraRemoved = true;
-    for (const s of this.sources.values()) if (s.cameraId === cameraId) cameraRemoved = false;
+    const cameraRemoved = this.isOnlySourceOfCamera(sourceId);
+    this.sources.delete(sourceId);
     if (cameraRemoved) {
       this.cameras.delete(cameraId);
       const at = this.posedCameraIds.indexOf(cameraId);
@@ -180,6 +179,14 @@ export class TrackingHub extends EventEmitter<TrackingHubEvents> {
     }
     this.emit('removed', source, cameraRemoved);
     return { sourceId, cameraId, cameraRemoved };
+  }
+
+  /** Whether the source is its camera's only one (removing it takes the camera off the stage); false for an unknown one. */
+  isOnlySourceOfCamera(sourceId: string): boolean {
+    const source = this.sources.get(sourceId);
+    if (!source) return false;
+    for (const s of this.sources.values()) if (s !== source && s.cameraId === source.cameraId) return false;
+    return true;
   }
 
   /** A camera is stale when none of its sources delivered within the timeout. */

@@ -48,9 +48,8 @@ export function cameraCommands(deps: CameraCommandDeps): CommandHandlers<'camera
     'source.configure': ({ sourceId, patch }) => configureSource(hub, sourceId, patch, ['patch']),
     'source.remove': ({ sourceId }, { actor }) => {
       const cameraId = hub.source(sourceId)?.cameraId;
-      const others = hub.sourceList().some((s) => s.cameraId === cameraId && s.sourceId !== sourceId);
       // The move belongs to the director: an operator tidying sources must not end it behind their back.
-      const move = cameraId !== undefined && !others ? deps.moveUnderWay(cameraId) : null;
+      const move = cameraId !== undefined && hub.isOnlySourceOfCamera(sourceId) ? deps.moveUnderWay(cameraId) : null;
       if (move) throw new Error(`VP_ERR_SOURCE_IN_USE: camera ${cameraId} has a ${move} move; it needs ending (Abort) before its last source can be removed`);
       const result = hub.removeSource(sourceId);
       deps.record({ type: 'source.removed', actor: { kind: 'human', role: actor.role, clientId: actor.clientId }, data: result });
